@@ -1,1 +1,43 @@
-export const hello: string = 'x';
+// Domain
+export * from './domain/result.ts';
+export * from './domain/ids.ts';
+export * from './domain/pagination.ts';
+export * from './domain/secrets.ts';
+export * from './domain/version.ts';
+export * from './domain/video.ts';
+export * from './domain/chat.ts';
+export * from './domain/integrations.ts';
+export * from './domain/federation.ts';
+export * from './domain/viewers.ts';
+export * from './domain/settings.ts';
+export * from './domain/social-platforms.ts';
+// Ports
+export type * from './ports/settings-repository.ts';
+export * from './ports/user-repository.ts';
+export type * from './ports/chat-message-repository.ts';
+export type * from './ports/ip-ban-repository.ts';
+export type * from './ports/webhook-repository.ts';
+export type * from './ports/access-token-repository.ts';
+export type * from './ports/notification-repository.ts';
+export type * from './ports/follower-repository.ts';
+export type * from './ports/federated-activity-repository.ts';
+export type * from './ports/stats-repository.ts';
+export * from './ports/video-storage.ts';
+export type * from './ports/transcoder.ts';
+export type * from './ports/ingest-server.ts';
+export type * from './ports/notifier.ts';
+export type * from './ports/auth-provider.ts';
+export type * from './ports/geoip-lookup.ts';
+export * from './ports/clock.ts';
+export type * from './ports/logger.ts';
+export type * from './ports/password-hasher.ts';
+export type * from './ports/content-renderer.ts';
+// Application
+export * from './app/events.ts';
+export * from './app/event-bus.ts';
+export * from './app/settings-service.ts';
+export * from './app/stats-service.ts';
+export * from './app/stream-service.ts';
+export * from './app/status-service.ts';
+export * from './app/app-controller.ts';
+export * from './app/validation.ts';

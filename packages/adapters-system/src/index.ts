@@ -1,0 +1,3 @@
+export * from './bcrypt-password-hasher.ts';
+export * from './pino-logger.ts';
+export * from './markdown-renderer.ts';

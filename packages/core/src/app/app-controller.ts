@@ -1,0 +1,148 @@
+import { DEFAULT_STREAM_KEY } from '../domain/settings.ts';
+import type { AccessTokenRepository } from '../ports/access-token-repository.ts';
+import type { AuthProvider } from '../ports/auth-provider.ts';
+import type { ChatMessageRepository } from '../ports/chat-message-repository.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { ContentRenderer } from '../ports/content-renderer.ts';
+import type { FederatedActivityRepository } from '../ports/federated-activity-repository.ts';
+import type { FollowerRepository } from '../ports/follower-repository.ts';
+import type { GeoIpLookup } from '../ports/geoip-lookup.ts';
+import type { IngestServer } from '../ports/ingest-server.ts';
+import type { IpBanRepository } from '../ports/ip-ban-repository.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { NotificationRepository } from '../ports/notification-repository.ts';
+import type { Notifier } from '../ports/notifier.ts';
+import type { PasswordHasher } from '../ports/password-hasher.ts';
+import type { SettingsRepository } from '../ports/settings-repository.ts';
+import type { StatsRepository } from '../ports/stats-repository.ts';
+import type { Transcoder } from '../ports/transcoder.ts';
+import type { UserRepository } from '../ports/user-repository.ts';
+import type { VideoStorage } from '../ports/video-storage.ts';
+import type { WebhookRepository } from '../ports/webhook-repository.ts';
+import { systemClock } from '../ports/clock.ts';
+import { EventBus } from './event-bus.ts';
+import { SettingsService } from './settings-service.ts';
+import { StatsService } from './stats-service.ts';
+import { StatusService, type PublicStatus, type WebConfig } from './status-service.ts';
+import { StreamService } from './stream-service.ts';
+
+/** Every repository port, as one bundle (each adapter package provides all of them). */
+export interface Repositories {
+  readonly settings: SettingsRepository;
+  readonly users: UserRepository;
+  readonly chatMessages: ChatMessageRepository;
+  readonly ipBans: IpBanRepository;
+  readonly webhooks: WebhookRepository;
+  readonly accessTokens: AccessTokenRepository;
+  readonly notifications: NotificationRepository;
+  readonly followers: FollowerRepository;
+  readonly federatedActivities: FederatedActivityRepository;
+  readonly stats: StatsRepository;
+}
+
+/** What `createAppController` needs: ready-made ports and the few start-up options. */
+export interface AppControllerDeps {
+  readonly repositories: Repositories;
+  readonly hasher: PasswordHasher;
+  readonly renderer: ContentRenderer;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly ingest?: IngestServer;
+  readonly transcoder?: Transcoder;
+  readonly storage?: VideoStorage;
+  readonly geoip?: GeoIpLookup;
+  readonly notifiers?: readonly Notifier[];
+  readonly authProviders?: readonly AuthProvider[];
+  /** `--streamkey`: accepted instead of the stored keys until restart */
+  readonly streamKeyOverride?: string;
+  /** `--adminpassword`: stored as the admin password at start */
+  readonly adminPasswordOverride?: string;
+}
+
+/**
+ * The application: it owns every service and is the only thing inbound adapters talk to. Each
+ * inbound adapter declares the narrow interface it needs (`StatusApi`, …) and this satisfies it.
+ */
+export interface AppController {
+  readonly events: EventBus;
+  readonly settings: SettingsService;
+  readonly stream: StreamService;
+  readonly stats: StatsService;
+  readonly repositories: Repositories;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  getStatus(): PublicStatus;
+  getWebConfig(): Promise<WebConfig>;
+  verifyAdminPassword(candidate: string): Promise<boolean>;
+  /** Warnings an operator must see (default password or stream key still in use). */
+  securityWarnings(): string[];
+  /** Loads state, applies start-up overrides and starts ingest. */
+  start(): Promise<void>;
+  /** Stops ingest (ending any stream and its transcoder) and timers; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Builds the application from its ports. The one factory integrators and the server both use. */
+export function createAppController(deps: AppControllerDeps): AppController {
+  const clock = deps.clock ?? systemClock;
+  const { logger, repositories } = deps;
+  const events = new EventBus(logger.child({ component: 'events' }));
+  const settings = new SettingsService({ repository: repositories.settings, hasher: deps.hasher, events, logger: logger.child({ component: 'settings' }) });
+  const stats = new StatsService({ repository: repositories.stats, events, clock, logger: logger.child({ component: 'stats' }), ...(deps.geoip ? { geoip: deps.geoip } : {}) });
+  const stream = new StreamService({
+    settings,
+    stats,
+    events,
+    clock,
+    logger: logger.child({ component: 'stream' }),
+    ...(deps.transcoder ? { transcoder: deps.transcoder } : {}),
+    ...(deps.streamKeyOverride !== undefined ? { streamKeyOverride: deps.streamKeyOverride } : {}),
+  });
+  const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
+  let stopped: Promise<void> | undefined;
+
+  const securityWarnings = (): string[] => {
+    const warnings: string[] = [];
+    if (settings.get('security').adminPasswordIsDefault) warnings.push('the admin password is still the default "abc123": change it in the admin or with --adminpassword');
+    if (deps.streamKeyOverride === undefined && settings.get('security').streamKeys.some((k) => k.key === DEFAULT_STREAM_KEY)) {
+      warnings.push('the stream key "abc123" is still configured: anyone who knows it can broadcast; replace it in the admin');
+    }
+    return warnings;
+  };
+
+  return {
+    events,
+    settings,
+    stream,
+    stats,
+    repositories,
+    logger,
+    clock,
+    getStatus: () => status.status(),
+    getWebConfig: () => status.webConfig(),
+    verifyAdminPassword: (candidate) => settings.verifyAdminPassword(candidate),
+    securityWarnings,
+    async start() {
+      await settings.load();
+      await stats.load();
+      if (deps.adminPasswordOverride !== undefined) {
+        const result = await settings.overrideAdminPassword(deps.adminPasswordOverride);
+        if (!result.ok) throw new Error(`--adminpassword: ${result.error.message}`);
+      }
+      for (const warning of securityWarnings()) logger.warn({ security: true }, `SECURITY WARNING: ${warning}`);
+      stats.start();
+      if (deps.ingest !== undefined) {
+        stream.attachIngest(deps.ingest);
+        await deps.ingest.start(stream);
+      }
+    },
+    stop() {
+      stopped ??= (async () => {
+        stats.stop();
+        stream.disconnectBroadcaster();
+        await deps.ingest?.stop();
+      })();
+      return stopped;
+    },
+  };
+}

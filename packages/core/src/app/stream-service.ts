@@ -1,0 +1,150 @@
+import { err, ok, type CommonError, type Result } from '../domain/result.ts';
+import { matchesAnySecret } from '../domain/secrets.ts';
+import { latencyLevel, type Broadcaster, type InboundStreamDetails } from '../domain/video.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { IngestHandler, IngestServer, PublishRequest, PublishStarted } from '../ports/ingest-server.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { TranscodeExit, TranscodeJob, Transcoder } from '../ports/transcoder.ts';
+import type { EventBus } from './event-bus.ts';
+import type { SettingsService } from './settings-service.ts';
+import type { StatsService } from './stats-service.ts';
+
+export interface StreamServiceDeps {
+  readonly settings: SettingsService;
+  readonly stats: StatsService;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Absent in builds without a transcoder: publishers are then refused with a clear reason. */
+  readonly transcoder?: Transcoder;
+  /** `--streamkey`: a temporary key accepted instead of the stored ones. */
+  readonly streamKeyOverride?: string;
+}
+
+interface Session {
+  broadcaster: Broadcaster;
+  job: TranscodeJob | undefined;
+  online: boolean;
+  ended: boolean;
+}
+
+/**
+ * The broadcaster's lifecycle: who may publish, the one live session, its transcode job, and
+ * the online/offline transitions that other services react to.
+ */
+export class StreamService implements IngestHandler {
+  readonly #deps: StreamServiceDeps;
+  #session: Session | undefined;
+  #ingest: IngestServer | undefined;
+
+  constructor(deps: StreamServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** Lets the service drop publishers (admin disconnect, failed transcoder). */
+  attachIngest(ingest: IngestServer): void {
+    this.#ingest = ingest;
+  }
+
+  get broadcaster(): Broadcaster | null {
+    return this.#session?.broadcaster ?? null;
+  }
+
+  get online(): boolean {
+    return this.#session?.online ?? false;
+  }
+
+  get streamKeyOverridden(): boolean {
+    return this.#deps.streamKeyOverride !== undefined;
+  }
+
+  async authorizePublish(request: PublishRequest): Promise<Result<void, CommonError>> {
+    const keys = this.#deps.streamKeyOverride !== undefined ? [this.#deps.streamKeyOverride] : this.#deps.settings.get('security').streamKeys.map((k) => k.key);
+    if (!matchesAnySecret(request.streamKey, keys)) {
+      this.#deps.logger.warn({ remoteAddr: request.remoteAddr }, 'publish refused: invalid stream key');
+      return err({ kind: 'unauthorized', message: 'invalid stream key' });
+    }
+    if (this.#session !== undefined) {
+      this.#deps.logger.warn({ remoteAddr: request.remoteAddr }, 'publish refused: a stream is already running');
+      return err({ kind: 'conflict', message: 'stream already running; can not overtake an existing stream' });
+    }
+    if (this.#deps.transcoder === undefined) {
+      this.#deps.logger.error({}, 'publish refused: no transcoder is configured in this build');
+      return err({ kind: 'unavailable', message: 'video transcoding is not available' });
+    }
+    return ok(undefined);
+  }
+
+  async publishStarted(started: PublishStarted): Promise<void> {
+    const { clock, logger, events, settings, transcoder } = this.#deps;
+    if (this.#session !== undefined || transcoder === undefined) {
+      await started.media.cancel();
+      this.#ingest?.disconnect(started.sessionId);
+      return;
+    }
+    const broadcaster: Broadcaster = { sessionId: started.sessionId, remoteAddr: started.remoteAddr, connectedAt: clock.now(), streamDetails: started.details };
+    const session: Session = { broadcaster, job: undefined, online: false, ended: false };
+    this.#session = session;
+    logger.info({ remoteAddr: started.remoteAddr, details: started.details }, 'broadcaster connected');
+    events.publish({ type: 'broadcaster-connected', broadcaster });
+    const video = settings.get('video');
+    try {
+      session.job = await transcoder.start({ source: started.media, variants: video.outputVariants, latency: latencyLevel(video.latencyLevel), codec: video.codec, ffmpegPath: video.ffmpegPath });
+    } catch (cause) {
+      logger.error({ err: cause }, 'transcoder failed to start');
+      this.#ingest?.disconnect(started.sessionId);
+      await this.publishEnded(started.sessionId);
+      return;
+    }
+    const job = session.job;
+    job.exited.then((exit) => this.#onTranscoderExit(session, exit), (cause: unknown) => this.#onTranscoderExit(session, { kind: 'failed', message: String(cause), lastErrorLines: [] }));
+    job.firstPlaylist.then(() => this.#goOnline(session), () => undefined);
+  }
+
+  metadataReceived(sessionId: string, details: InboundStreamDetails): void {
+    const session = this.#session;
+    if (session === undefined || session.broadcaster.sessionId !== sessionId) return;
+    session.broadcaster = { ...session.broadcaster, streamDetails: details };
+  }
+
+  async publishEnded(sessionId: string): Promise<void> {
+    const session = this.#session;
+    if (session === undefined || session.broadcaster.sessionId !== sessionId || session.ended) return;
+    session.ended = true;
+    this.#session = undefined;
+    await session.job?.stop();
+    const at = this.#deps.clock.now();
+    this.#deps.logger.info({ remoteAddr: session.broadcaster.remoteAddr }, 'broadcaster disconnected');
+    this.#deps.events.publish({ type: 'broadcaster-disconnected', sessionId, at });
+    if (session.online) {
+      session.online = false;
+      await this.#deps.stats.streamStopped(at);
+      this.#deps.events.publish({ type: 'stream-stopped', at });
+    }
+  }
+
+  /** Drops the current publisher (admin "disconnect"). `false` when nobody is streaming. */
+  disconnectBroadcaster(): boolean {
+    const session = this.#session;
+    if (session === undefined) return false;
+    this.#ingest?.disconnect(session.broadcaster.sessionId);
+    void this.publishEnded(session.broadcaster.sessionId);
+    return true;
+  }
+
+  async #goOnline(session: Session): Promise<void> {
+    if (session.ended || this.#session?.broadcaster.sessionId !== session.broadcaster.sessionId) return;
+    const at = this.#deps.clock.now();
+    session.online = true;
+    await this.#deps.stats.streamStarted(at);
+    this.#deps.events.publish({ type: 'stream-started', at, broadcaster: session.broadcaster, streamTitle: this.#deps.settings.get('serverInfo').streamTitle });
+  }
+
+  #onTranscoderExit(session: Session, exit: TranscodeExit): void {
+    if (session.ended) return;
+    if (exit.kind === 'failed') this.#deps.logger.error({ lastErrorLines: exit.lastErrorLines }, `transcoder failed: ${exit.message}`);
+    // Without a transcoder there is nothing to watch: end the session rather than leave a zombie broadcaster.
+    this.#ingest?.disconnect(session.broadcaster.sessionId);
+    void this.publishEnded(session.broadcaster.sessionId);
+  }
+}

@@ -1,0 +1,22 @@
+import type { CommonError, Result } from '../domain/result.ts';
+
+/** An external identity a chat user proved they own. */
+export interface ExternalIdentity {
+  /** provider's friendly name, e.g. 'IndieAuth', 'Fediverse' */
+  readonly provider: string;
+  /** the proven identity: a profile URL or `user@host` */
+  readonly identity: string;
+  readonly displayName?: string;
+}
+
+/**
+ * A sign-in method for chat users (IndieAuth, Fediverse one-time codes). A flow has two steps:
+ * `begin` returns what the user must do next, `complete` checks the proof.
+ */
+export interface AuthProvider {
+  readonly name: string;
+  /** Starts a flow for a chat user; `next` is a redirect URL or a message to show. */
+  begin(userId: string, account: string): Promise<Result<{ next: string }, CommonError>>;
+  /** Checks the proof (callback parameters or a code) and returns the identity. */
+  complete(proof: Readonly<Record<string, string>>): Promise<Result<{ userId: string; identity: ExternalIdentity }, CommonError>>;
+}

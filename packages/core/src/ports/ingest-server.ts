@@ -1,0 +1,38 @@
+import type { CommonError, Result } from '../domain/result.ts';
+import type { InboundStreamDetails } from '../domain/video.ts';
+
+export interface PublishRequest {
+  readonly sessionId: string;
+  readonly streamKey: string;
+  readonly remoteAddr: string;
+}
+
+export interface PublishStarted {
+  readonly sessionId: string;
+  readonly remoteAddr: string;
+  readonly details: InboundStreamDetails;
+  /** The broadcaster's media as FLV; ends when the publisher leaves. */
+  readonly media: ReadableStream<Uint8Array>;
+}
+
+/** What the core decides about publishers; the ingest adapter calls it. */
+export interface IngestHandler {
+  /** Accept or refuse a publisher before any media flows (wrong key, already live, …). */
+  authorizePublish(request: PublishRequest): Promise<Result<void, CommonError>>;
+  /** Media is flowing from an accepted publisher. */
+  publishStarted(started: PublishStarted): Promise<void>;
+  /** The encoder sent (new) metadata. */
+  metadataReceived(sessionId: string, details: InboundStreamDetails): void;
+  /** The publisher left or was dropped. Called once per accepted session. */
+  publishEnded(sessionId: string): Promise<void>;
+}
+
+/** Accepts broadcasters (RTMP). */
+export interface IngestServer {
+  /** Starts listening; rejects if the port cannot be bound. */
+  start(handler: IngestHandler): Promise<void>;
+  /** Drops a publisher; unknown ids are ignored. */
+  disconnect(sessionId: string): void;
+  /** Stops listening and drops every publisher; calling it again is harmless. */
+  stop(): Promise<void>;
+}
