@@ -1,4 +1,5 @@
-import { DEFAULT_STREAM_KEY } from '../domain/settings.ts';
+import type { CommonError, Result } from '../domain/result.ts';
+import { DEFAULT_STREAM_KEY, type Settings, type SettingsSection } from '../domain/settings.ts';
 import type { AccessTokenRepository } from '../ports/access-token-repository.ts';
 import type { AuthProvider } from '../ports/auth-provider.ts';
 import type { ChatMessageRepository } from '../ports/chat-message-repository.ts';
@@ -74,6 +75,10 @@ export interface AppController {
   getStatus(): PublicStatus;
   getWebConfig(): Promise<WebConfig>;
   verifyAdminPassword(candidate: string): Promise<boolean>;
+  /** Validates and stores a settings patch (see `SettingsService.update`). */
+  updateSettings<K extends SettingsSection>(section: K, patch: Partial<Settings[K]>): Promise<Result<Settings[K], CommonError>>;
+  /** Changes the admin password, refusing weak ones. */
+  setAdminPassword(password: string): Promise<Result<void, CommonError>>;
   /** Warnings an operator must see (default password or stream key still in use). */
   securityWarnings(): string[];
   /** Loads state, applies start-up overrides and starts ingest. */
@@ -87,7 +92,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const clock = deps.clock ?? systemClock;
   const { logger, repositories } = deps;
   const events = new EventBus(logger.child({ component: 'events' }));
-  const settings = new SettingsService({ repository: repositories.settings, hasher: deps.hasher, events, logger: logger.child({ component: 'settings' }) });
+  const settings = new SettingsService({ repository: repositories.settings, hasher: deps.hasher, events, clock, logger: logger.child({ component: 'settings' }) });
   const stats = new StatsService({ repository: repositories.stats, events, clock, logger: logger.child({ component: 'stats' }), ...(deps.geoip ? { geoip: deps.geoip } : {}) });
   const stream = new StreamService({
     settings,
@@ -121,6 +126,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
     getStatus: () => status.status(),
     getWebConfig: () => status.webConfig(),
     verifyAdminPassword: (candidate) => settings.verifyAdminPassword(candidate),
+    updateSettings: (section, patch) => settings.update(section, patch),
+    setAdminPassword: (password) => settings.setAdminPassword(password),
     securityWarnings,
     async start() {
       await settings.load();
@@ -139,7 +146,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     stop() {
       stopped ??= (async () => {
         stats.stop();
-        stream.disconnectBroadcaster();
+        await stream.endSession();
         await deps.ingest?.stop();
       })();
       return stopped;

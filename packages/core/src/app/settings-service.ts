@@ -7,6 +7,7 @@ import {
   type Settings,
   type SettingsSection,
 } from '../domain/settings.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
 import type { SettingsRepository } from '../ports/settings-repository.ts';
@@ -18,6 +19,7 @@ export interface SettingsServiceDeps {
   readonly hasher: PasswordHasher;
   readonly events: EventBus;
   readonly logger: Logger;
+  readonly clock?: Clock;
 }
 
 /** Admin passwords hexcast refuses outright, beyond the length rule. */
@@ -81,15 +83,24 @@ export class SettingsService {
         return err({ kind: 'invalid-input', message: issues.join('; '), issues });
       }
       const value = parsed.data as Settings[K];
+      const previous = this.get(section);
       await this.#deps.repository.write(section, value);
       this.#cache = { ...this.#cache!, [section]: value };
       this.#deps.events.publish({ type: 'settings-changed', section });
+      this.#announceTitleChange(previous, value);
       return ok(value);
     };
     // Serialise writes so two concurrent patches of one section cannot lose each other's fields.
     const next = this.#writes.then(run, run);
     this.#writes = next.catch(() => undefined);
     return next;
+  }
+
+  #announceTitleChange(previous: unknown, next: unknown): void {
+    const title = (value: unknown) => (value as { streamTitle?: unknown }).streamTitle;
+    if (title(next) !== undefined && title(previous) !== title(next)) {
+      this.#deps.events.publish({ type: 'stream-title-changed', title: String(title(next)), at: (this.#deps.clock ?? systemClock).now() });
+    }
   }
 
   /** Checks a candidate admin password against the stored hash. */

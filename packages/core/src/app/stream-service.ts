@@ -97,6 +97,11 @@ export class StreamService implements IngestHandler {
       return;
     }
     const job = session.job;
+    if (session.ended) {
+      // The publisher left while the encoder was starting; publishEnded had no job to stop then.
+      await job.stop();
+      return;
+    }
     job.exited.then((exit) => this.#onTranscoderExit(session, exit), (cause: unknown) => this.#onTranscoderExit(session, { kind: 'failed', message: String(cause), lastErrorLines: [] }));
     job.firstPlaylist.then(() => this.#goOnline(session), () => undefined);
   }
@@ -125,11 +130,19 @@ export class StreamService implements IngestHandler {
 
   /** Drops the current publisher (admin "disconnect"). `false` when nobody is streaming. */
   disconnectBroadcaster(): boolean {
-    const session = this.#session;
-    if (session === undefined) return false;
-    this.#ingest?.disconnect(session.broadcaster.sessionId);
-    void this.publishEnded(session.broadcaster.sessionId);
+    if (this.#session === undefined) return false;
+    void this.endSession();
     return true;
+  }
+
+  /** Ends the current session, if any, resolving once its transcoder has stopped (shutdown waits for it). */
+  async endSession(): Promise<void> {
+    const session = this.#session;
+    if (session === undefined) return;
+    // Ending first turns the publishEnded call that the ingest makes on disconnect into a no-op.
+    const ended = this.publishEnded(session.broadcaster.sessionId);
+    this.#ingest?.disconnect(session.broadcaster.sessionId);
+    await ended;
   }
 
   async #goOnline(session: Session): Promise<void> {

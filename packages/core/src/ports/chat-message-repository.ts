@@ -19,13 +19,16 @@ export interface ChatMessageRepository {
   list(query: ChatHistoryQuery): Promise<ChatMessage[]>;
   /**
    * Sets `hiddenAt` (`null` shows again) on the given ids; unknown ids are ignored.
-   * Returns the ids that exist.
+   * Returns the ids that exist, each once, in no particular order.
    */
   setHidden(ids: readonly string[], hiddenAt: Date | null): Promise<string[]>;
-  /** Hides every visible message of a user; returns the ids hidden now. */
+  /** Hides every visible message of a user; returns the ids hidden now, in no particular order. */
   hideAllFromUser(userId: string, hiddenAt: Date): Promise<string[]>;
   deleteAllFromUser(userId: string): Promise<number>;
-  /** Deletes messages older than `olderThan`, then all but the newest `keepLatest`. Returns how many. */
+  /**
+   * Deletes messages with `timestamp < olderThan`, then all but the newest `keepLatest` (in the
+   * order of `list`, so ties are broken by id). Returns how many.
+   */
   prune(options: { olderThan: Date; keepLatest: number }): Promise<number>;
   count(): Promise<number>;
 }

@@ -12,7 +12,7 @@ export interface FollowerRepository {
   block(actorIri: string, at: Date): Promise<Follower | undefined>;
   /** `false` when unknown. */
   remove(actorIri: string): Promise<boolean>;
-  /** Newest first within a status. */
+  /** Followers in a status, newest `createdAt` first, equal times by actor IRI descending. */
   list(status: FollowerStatus, page: PageRequest): Promise<Page<Follower>>;
   count(status: FollowerStatus): Promise<number>;
 }

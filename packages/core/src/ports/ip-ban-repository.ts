@@ -7,6 +7,6 @@ export interface IpBanRepository {
   /** `false` when the address was not banned. */
   remove(ipAddress: string): Promise<boolean>;
   isBanned(ipAddress: string): Promise<boolean>;
-  /** Newest first. */
+  /** Newest `createdAt` first, equal times by address descending. */
   list(): Promise<IpBan[]>;
 }

@@ -9,6 +9,6 @@ export interface StatsRepository {
   addViewerSample(sample: ViewerSample): Promise<void>;
   /** Points with `from <= time <= to`, oldest first. */
   listViewerSamples(from: Date, to: Date): Promise<ViewerSample[]>;
-  /** Deletes points older than `before`; returns how many. */
+  /** Deletes points with `time < before`; returns how many. */
   pruneViewerSamples(before: Date): Promise<number>;
 }

@@ -9,7 +9,10 @@ export interface VideoStorage {
   get(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined>;
   /** Deletes objects; missing keys are ignored. */
   delete(keys: readonly string[]): Promise<void>;
-  /** Keys under a prefix ('' for all), sorted. */
+  /**
+   * Keys starting with `prefix`, compared as plain strings as object stores do (so `0/` lists
+   * one folder, `0` also matches `01/…`; '' lists all), sorted ascending.
+   */
   list(prefix: string): Promise<string[]>;
   /**
    * The URL viewers fetch a key from: a path on this server for local storage, a bucket or CDN

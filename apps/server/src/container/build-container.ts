@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import type { Logger } from '@hexcast/core';
+import type { ServerConfig } from '../config.ts';
+import { coreModule } from './core-module.ts';
+import { httpModule } from './http-module.ts';
+import { rtmpModule } from './rtmp-module.ts';
+import { sqliteModule } from './sqlite-module.ts';
+import { systemModule } from './system-module.ts';
+import { TOKENS, type Services } from './tokens.ts';
+
+/** A typed view of the container: `resolve('AppController')`. */
+export interface ServerContainer {
+  resolve<K extends keyof Services>(name: K): Promise<Services[K]>;
+}
+
+/** The composition root: one module per adapter package, plain constructors, no decorators. */
+export async function buildContainer(config: ServerConfig, logger: Logger): Promise<ServerContainer> {
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(TOKENS.Config).toConstantValue(config);
+  container.bind(TOKENS.Logger).toConstantValue(logger);
+  await container.loadAsync(systemModule, sqliteModule, rtmpModule, coreModule, httpModule);
+  return { resolve: (name) => container.getAsync(TOKENS[name]) };
+}

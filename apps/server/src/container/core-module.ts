@@ -1,0 +1,24 @@
+import { ContainerModule } from 'inversify';
+import { createAppController, type Clock, type ContentRenderer, type IngestServer, type Logger, type PasswordHasher, type Repositories } from '@hexcast/core';
+import type { ServerConfig } from '../config.ts';
+import { TOKENS } from './tokens.ts';
+
+/** The application itself, built by the same plain factory integrators use. */
+export const coreModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.AppController)
+    .toResolvedValue(
+      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer) =>
+        createAppController({
+          repositories,
+          hasher,
+          renderer,
+          logger,
+          clock,
+          ingest,
+          ...(config.streamKey !== undefined ? { streamKeyOverride: config.streamKey } : {}),
+          ...(config.adminPassword !== undefined ? { adminPasswordOverride: config.adminPassword } : {}),
+        }),
+      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer],
+    )
+    .inSingletonScope();
+});

@@ -1,0 +1,11 @@
+import { ContainerModule } from 'inversify';
+import { createHttpApp } from '@hexcast/adapters-http';
+import type { AppController, Logger } from '@hexcast/core';
+import { TOKENS } from './tokens.ts';
+
+/** The Hono app with every route, over the AppController. */
+export const httpModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.HttpApp)
+    .toResolvedValue((controller: AppController, logger: Logger) => createHttpApp(controller, { logger: logger.child({ component: 'http' }) }), [TOKENS.AppController, TOKENS.Logger])
+    .inSingletonScope();
+});

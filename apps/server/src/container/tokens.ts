@@ -1,0 +1,25 @@
+import type { AppController, Clock, ContentRenderer, IngestServer, Logger, PasswordHasher, Repositories } from '@hexcast/core';
+import type { SqliteDatabase } from '@hexcast/adapters-sqlite';
+import type { Hono } from 'hono';
+import type { ServerConfig } from '../config.ts';
+
+/** What each service identifier of the container resolves to. */
+export interface Services {
+  Config: ServerConfig;
+  Logger: Logger;
+  Clock: Clock;
+  PasswordHasher: PasswordHasher;
+  ContentRenderer: ContentRenderer;
+  Database: SqliteDatabase;
+  Repositories: Repositories;
+  /** the RTMP port and address: flags over stored settings */
+  RtmpEndpoint: { port: number; host: string };
+  IngestServer: IngestServer;
+  AppController: AppController;
+  HttpApp: Hono;
+}
+
+/** One symbol per service. */
+export const TOKENS = Object.fromEntries(
+  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'Database', 'Repositories', 'RtmpEndpoint', 'IngestServer', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+) as { readonly [K in keyof Services]: symbol };

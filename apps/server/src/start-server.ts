@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AppController } from '@hexcast/core';
+import type { PinoLogger } from '@hexcast/adapters-system';
+import type { ServerConfig } from './config.ts';
+import { buildContainer } from './container/build-container.ts';
+
+export interface RunningServer {
+  readonly controller: AppController;
+  /** `http://host:port` the web server listens on */
+  readonly url: string;
+  readonly rtmpPort: number;
+  /** Stops ingest (and any ffmpeg), closes HTTP and the database, flushes logs; runs once. */
+  stop(): Promise<void>;
+}
+
+/** Builds the container, starts the application, then the HTTP server. */
+export async function startServer(config: ServerConfig, logger: PinoLogger): Promise<RunningServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const container = await buildContainer(config, logger);
+  const database = await container.resolve('Database');
+  const controller = await container.resolve('AppController');
+  const rtmp = await container.resolve('RtmpEndpoint');
+  try {
+    await controller.start();
+  } catch (error) {
+    await controller.stop().catch(() => undefined);
+    database.close();
+    throw error;
+  }
+  const app = await container.resolve('HttpApp');
+  const server = controller.settings.get('server');
+  const hostname = config.webServerIp ?? server.webServerIp;
+  const port = config.webServerPort ?? server.webServerPort;
+  const http = await listen(app.fetch, port, hostname).catch(async (error: unknown) => {
+    await controller.stop();
+    database.close();
+    throw error;
+  });
+  const address = http.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info({ url, rtmp: `rtmp://${rtmp.host}:${rtmp.port}/live` }, 'hexcast is running');
+  let stopping: Promise<void> | undefined;
+  return {
+    controller,
+    url,
+    rtmpPort: rtmp.port,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          if ('closeAllConnections' in http) http.closeAllConnections();
+        });
+        await controller.stop();
+        database.close();
+        logger.info({}, 'hexcast stopped');
+        await logger.flush();
+      })()),
+  };
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `the web server port ${port} on ${hostname} is already in use` : `cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })),
+    );
+  });
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from '@hexcast/core';
+import { adminAuth } from './admin-auth.ts';
+import type { HttpApi } from './api.ts';
+import { failure } from './errors.ts';
+import { adminConfigRoutes } from './routes/admin-config.ts';
+import { publicRoutes } from './routes/public.ts';
+
+export interface HttpAppOptions {
+  /** Where unexpected errors are reported (never shown to the client). */
+  readonly logger?: Logger;
+}
+
+/**
+ * The whole HTTP surface of hexcast as a Hono app, ready to mount in any Hono/Node server.
+ * Unknown `/api/*` routes answer 404 JSON; unexpected errors answer 500 without details.
+ */
+export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono {
+  const app = new Hono();
+  app.use('/api/admin/*', adminAuth(api));
+  app.route('/api/admin/config', adminConfigRoutes(api));
+  app.route('/api', publicRoutes(api));
+  app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => c.text('Not Found', 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    options.logger?.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error in HTTP handler');
+    return c.req.path.startsWith('/api/') ? failure(c, 500, 'internal server error') : c.text('Internal Server Error', 500);
+  });
+  return app;
+}

@@ -1,0 +1,36 @@
+import type { FederatedActivity, FederatedActivityRepository, Page, PageRequest } from '@hexcast/core';
+import { count, desc, eq } from 'drizzle-orm';
+import type { HexcastDatabase } from './open-database.ts';
+import { federatedActivities } from './schema.ts';
+
+/** Inbound and outbound ActivityPub activities, immutable once saved. */
+export class SqliteFederatedActivityRepository implements FederatedActivityRepository {
+  readonly #db: HexcastDatabase;
+
+  constructor(db: HexcastDatabase) {
+    this.#db = db;
+  }
+
+  async save(activity: FederatedActivity): Promise<void> {
+    // Remote servers redeliver: the first copy of an IRI wins.
+    this.#db.insert(federatedActivities).values(activity).onConflictDoNothing().run();
+  }
+
+  async get(iri: string): Promise<FederatedActivity | undefined> {
+    return this.#db.select().from(federatedActivities).where(eq(federatedActivities.iri, iri)).get();
+  }
+
+  async list(page: PageRequest, direction?: FederatedActivity['direction']): Promise<Page<FederatedActivity>> {
+    const where = direction === undefined ? undefined : eq(federatedActivities.direction, direction);
+    const [counted] = this.#db.select({ total: count() }).from(federatedActivities).where(where).all();
+    const results = this.#db
+      .select()
+      .from(federatedActivities)
+      .where(where)
+      .orderBy(desc(federatedActivities.timestamp), desc(federatedActivities.iri))
+      .limit(page.limit)
+      .offset(page.offset)
+      .all();
+    return { total: counted?.total ?? 0, results };
+  }
+}

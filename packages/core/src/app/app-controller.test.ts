@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ADMIN_PASSWORD, DEFAULT_STREAM_KEY } from '../domain/settings.ts';
+import { HEXCAST_VERSION } from '../domain/version.ts';
+import { FakeClock } from '../testing/fake-clock.ts';
+import { FakeIngestServer } from '../testing/fake-ingest-server.ts';
+import { FakePasswordHasher } from '../testing/fake-password-hasher.ts';
+import { FakeTranscoder } from '../testing/fake-transcoder.ts';
+import { inMemoryRepositories } from '../testing/in-memory-repositories.ts';
+import { MemoryLogger } from '../testing/memory-logger.ts';
+import { PlainTextRenderer } from '../testing/plain-text-renderer.ts';
+import { createAppController, type AppControllerDeps } from './app-controller.ts';
+
+function setup(extra: Partial<AppControllerDeps> = {}) {
+  const clock = new FakeClock();
+  const logger = new MemoryLogger();
+  const ingest = new FakeIngestServer();
+  const transcoder = new FakeTranscoder();
+  const repositories = inMemoryRepositories();
+  const app = createAppController({ repositories, hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger, clock, ingest, transcoder, ...extra });
+  return { app, clock, logger, ingest, transcoder, repositories };
+}
+
+describe('createAppController', () => {
+  it('populates the settings on start and starts the ingest', async () => {
+    const { app, repositories, ingest } = setup();
+    await app.start();
+    expect(await repositories.settings.isPopulated()).toBe(true);
+    expect(await app.verifyAdminPassword(DEFAULT_ADMIN_PASSWORD)).toBe(true);
+    expect(ingest.started).toBe(true);
+  });
+
+  it("reports an offline status with Owncast's fields", async () => {
+    const { app, clock } = setup();
+    await app.start();
+    expect(app.getStatus()).toEqual({
+      online: false,
+      viewerCount: 0,
+      serverTime: clock.now(),
+      lastConnectTime: null,
+      lastDisconnectTime: null,
+      versionNumber: HEXCAST_VERSION,
+      streamTitle: '',
+    });
+  });
+
+  it('builds the web config from the settings, rendering markdown', async () => {
+    const { app } = setup();
+    await app.start();
+    await app.settings.update('serverInfo', { name: 'Night <owls>', offlineMessage: 'Back *soon*', serverUrl: 'https://live.example' });
+    await app.settings.update('federation', { enabled: true });
+    const config = await app.getWebConfig();
+    expect(config).toMatchObject({
+      name: 'Night <owls>',
+      logo: '/logo',
+      version: HEXCAST_VERSION,
+      offlineMessage: '<p>Back *soon*</p>',
+      tags: ['owncast', 'streaming'],
+      socialHandles: [{ platform: 'github', url: 'https://github.com/owncast/owncast', icon: '/img/platformlogos/github.svg' }],
+      federation: { enabled: true, account: 'streamer@live.example', followerCount: 0, hideFollowersTab: false },
+      notifications: { browser: { enabled: false, publicKey: '' } },
+      maxSocketPayloadSize: 2048,
+      chatDisabled: false,
+      authentication: { indieAuthEnabled: true },
+    });
+    expect(config.extraPageContent).toMatch(/^<p>/);
+  });
+
+  it('warns about the default password and stream key until both are changed', async () => {
+    const { app, logger } = setup();
+    await app.start();
+    expect(app.securityWarnings()).toHaveLength(2);
+    expect(logger.at('warn').filter((entry) => entry.message.startsWith('SECURITY WARNING'))).toHaveLength(2);
+    expect((await app.settings.setAdminPassword('a much better password')).ok).toBe(true);
+    expect(app.securityWarnings()).toHaveLength(1);
+    expect((await app.settings.update('security', { streamKeys: [{ key: 'a-long-secret-key', comment: '' }] })).ok).toBe(true);
+    expect(app.securityWarnings()).toEqual([]);
+  });
+
+  it('does not warn about stored stream keys while a --streamkey override is in force', async () => {
+    const { app } = setup({ streamKeyOverride: 'override-key', adminPasswordOverride: 'operator chose this' });
+    await app.start();
+    expect(app.securityWarnings()).toEqual([]);
+    expect(await app.verifyAdminPassword('operator chose this')).toBe(true);
+  });
+
+  it('stop() resolves only once a slow transcoder has stopped and the stream is over', async () => {
+    const { app, ingest, transcoder } = setup();
+    await app.start();
+    await ingest.publish({ streamKey: DEFAULT_STREAM_KEY });
+    const job = transcoder.lastJob;
+    const stopJob = job.stop.bind(job);
+    // ffmpeg takes a while to exit: stop() must not resolve before it has.
+    job.stop = async () => (await new Promise((resolve) => setTimeout(resolve, 20)), stopJob());
+    job.playlistReady();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const seen: string[] = [];
+    app.events.onAny((event) => void seen.push(event.type));
+    await app.stop();
+    expect(job.ended).toBe(true);
+    expect(seen).toEqual(['broadcaster-disconnected', 'stream-stopped']);
+  });
+
+  it('stop() ends a live stream and its transcoder; calling it twice is harmless', async () => {
+    const { app, ingest, transcoder, clock } = setup();
+    await app.start();
+    expect((await ingest.publish({ streamKey: DEFAULT_STREAM_KEY })).ok).toBe(true);
+    transcoder.lastJob.playlistReady();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(app.getStatus().online).toBe(true);
+    await app.stop();
+    await app.stop();
+    expect(app.getStatus().online).toBe(false);
+    expect(transcoder.lastJob.ended).toBe(true);
+    expect(ingest.started).toBe(false);
+    expect(clock.pendingTimers).toBe(0);
+  });
+});
