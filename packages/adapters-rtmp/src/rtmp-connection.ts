@@ -114,8 +114,16 @@ export class RtmpConnection {
     session.broadcast.publishGraceMs = 0;
     publish();
     if (!session.isPublisher) this.#refuse('publish refused: this stream key is already publishing', 'info');
-    // Hold the bytes after `publish` in the kernel until the handler decides.
+    // Hold further bytes in the kernel until the handler decides. What this read still holds
+    // after `publish` goes to a feed nobody sees unless the publish is authorized, so an
+    // eager encoder loses nothing and a refused one delivers nothing.
     this.#socket.pause();
+    this.#feed = new FlvMediaFeed({
+      id: `${this.id}-ingest`,
+      maxQueuedBytes: this.#limits.queuedMediaBytes,
+      onOverflow: (queued) => this.drop(`the media consumer fell behind (${queued} bytes unread); dropping the publisher`, 'error'),
+    });
+    this.#feed.attach(session.broadcast);
     this.#publish.resolve(session.streamName);
   }
 
@@ -161,7 +169,7 @@ export class RtmpConnection {
       return this.#closed.promise;
     }
     try {
-      if (!this.#socket.destroyed) await this.#stream();
+      if (!this.#socket.destroyed && this.#feed !== undefined) await this.#stream(this.#feed);
       await this.#closed.promise;
     } finally {
       await this.#call('publishEnded', () => this.#handler.publishEnded(this.id));
@@ -179,16 +187,9 @@ export class RtmpConnection {
     return false;
   }
 
-  async #stream(): Promise<void> {
+  async #stream(feed: FlvMediaFeed): Promise<void> {
     clearTimeout(this.#deadline);
     this.#parserLimits.maxMessageBytes = this.#limits.messageBytes;
-    const feed = new FlvMediaFeed({
-      id: `${this.id}-ingest`,
-      maxQueuedBytes: this.#limits.queuedMediaBytes,
-      onOverflow: (queued) => this.drop(`the media consumer fell behind (${queued} bytes unread); dropping the publisher`, 'error'),
-    });
-    this.#feed = feed;
-    feed.attach(this.#session.broadcast);
     this.#socket.resume();
     const wait = setTimeout(() => this.#ready.resolve(), this.#limits.metadataWaitMs);
     await Promise.race([this.#ready.promise, this.#closed.promise]);

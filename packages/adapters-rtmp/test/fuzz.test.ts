@@ -33,6 +33,20 @@ afterAll(async () => {
 /** A well-formed publisher's first bytes: the base that mutations start from. */
 const validPublish = Buffer.concat([publishConversation('good'), metadata({ width: 640, videocodecid: 7 }), videoKeyframe(0), videoKeyframe(33)]);
 
+/**
+ * A 300-byte message's first 128-byte chunk, then a type 1 header for the same chunk stream
+ * declaring 10 bytes. Unchecked, nms rewinds 118 bytes and re-parses the chunk's tail, where an
+ * audio message is planted that swallows the rest: no other limit trips, so only the
+ * shrink check can drop this connection.
+ */
+function shrinkingMessage(): Buffer {
+  const body = Buffer.alloc(300);
+  Buffer.from([0x04, 0, 0, 0, 0, 0, 106, TYPE.audio, 0, 0, 0, 0]).copy(body, 18);
+  const firstChunk = message({ chunkStreamId: 3, type: TYPE.invoke, payload: body }).subarray(0, 12 + 128);
+  const type1Header = Buffer.from([0x43, 0, 0, 0, 0, 0, 10, TYPE.invoke]);
+  return Buffer.concat([firstChunk, type1Header, Buffer.alloc(64)]);
+}
+
 const hostileBytes = fc.oneof(
   fc.uint8Array({ maxLength: 4096 }).map((bytes) => Buffer.from(bytes)),
   fc.nat({ max: validPublish.length }).map((end) => validPublish.subarray(0, end)),
@@ -87,9 +101,7 @@ describe('RTMP port under hostile input', { timeout: 50_000 }, () => {
     const zeroChunk = await openRaw(port);
     zeroChunk.socket.write(Buffer.concat([handshake(), message({ chunkStreamId: 2, type: TYPE.setChunkSize, payload: Buffer.alloc(4) }), connect()]));
     const shrink = await openRaw(port);
-    const firstChunk = message({ chunkStreamId: 3, type: TYPE.invoke, payload: Buffer.alloc(300), length: 300 }).subarray(0, 12 + 128);
-    const type1Header = Buffer.from([0x43, 0, 0, 0, 0, 0, 10, TYPE.invoke]);
-    shrink.socket.write(Buffer.concat([handshake(), firstChunk, type1Header, Buffer.alloc(64)]));
+    shrink.socket.write(Buffer.concat([handshake(), shrinkingMessage()]));
     // Two publishes on one connection would leave /live/good blocked by a dead publisher.
     const twice = await openRaw(port);
     twice.socket.write(Buffer.concat([handshake(), connect(), createStream(), publish('good'), command({ cmd: 'publish', transId: 4, cmdObj: null, streamName: 'other', type: 'live' }, 1)]));

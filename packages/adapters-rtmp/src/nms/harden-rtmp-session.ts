@@ -46,7 +46,8 @@ function guardParser(rtmp: NmsRtmp, limits: RtmpParserLimits): void {
       throw new RtmpProtocolError(`more than ${limits.maxChunkStreams} chunk streams`);
     }
     // A type 0/1 header in the middle of a message can shrink its length below the bytes already
-    // read; nms's payload loop then moves its read offset backwards and can spin forever.
+    // read; nms's payload loop then moves its read offset backwards and parses bytes it already
+    // consumed (or, across reads, indexes before the buffer) as if they were new chunks.
     const packet = rtmp.parserPacket;
     if (packet.bytes > packet.header.length) {
       throw new RtmpProtocolError(`chunk header shrinks a message to ${packet.header.length} bytes after ${packet.bytes} were read`);
@@ -62,7 +63,7 @@ function guardParser(rtmp: NmsRtmp, limits: RtmpParserLimits): void {
   rtmp.controlHandler = () => {
     proto.controlHandler.call(rtmp);
     const size = rtmp.inChunkSize;
-    if (false) {
+    if (!Number.isInteger(size) || size < 1 || size > MAX_CHUNK_SIZE) {
       throw new RtmpProtocolError(`invalid chunk size ${size}`);
     }
   };

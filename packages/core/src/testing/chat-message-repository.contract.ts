@@ -96,9 +96,26 @@ export function describeChatMessageRepositoryContract(make: () => Promise<ChatMe
       expect(await repo.count()).toBe(0);
     });
 
+    it('returns the newest `limit` messages, oldest first, ties by id', async () => {
+      const at = (second: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, second));
+      const saved = ['e', 'a', 'd', 'c', 'b'].map((id, i): ChatMessage => ({ id, type: 'CHAT', userId: 'u1', body: id, rawBody: id, timestamp: at(Math.min(i, 3)), hiddenAt: null }));
+      const store = await storesWith(make, saved);
+      expect((await store.list({ limit: 3 })).map((m) => m.id)).toEqual(['d', 'b', 'c']);
+      expect((await store.list({ limit: 2, before: at(3) })).map((m) => m.id)).toEqual(['a', 'd']);
+      expect((await store.list({ limit: 0 })).map((m) => m.id)).toEqual([]);
+    });
+
+    it('leaves out messages of disabled users unless hidden ones are asked for', async () => {
+      const at = new Date(Date.UTC(2024, 0, 1));
+      const saved = (['u1', 'u2', null] as const).map((userId, i): ChatMessage => ({ id: `m${i}`, type: 'CHAT', userId, body: '', rawBody: '', timestamp: at, hiddenAt: null }));
+      const store = await storesWith(make, saved, ['u2']);
+      expect((await store.list({ limit: 10 })).map((m) => m.id)).toEqual(['m0', 'm2']);
+      expect((await store.list({ limit: 10, includeHidden: true })).map((m) => m.id)).toEqual(['m0', 'm1', 'm2']);
+    });
+
     it('lists the newest matches oldest first, hiding hidden messages and disabled users unless asked', async () => {
       const query: fc.Arbitrary<ChatHistoryQuery> = fc.record({
-        limit: fc.integer({ min: 0, max: 6 }),
+        limit: fc.integer({ min: 0, max: 4 }),
         includeHidden: fc.option(fc.boolean(), { nil: undefined }),
         before: fc.option(clusteredInstant, { nil: undefined }),
         userId: fc.option(fc.constantFrom(...USER_IDS), { nil: undefined }),
