@@ -63,7 +63,7 @@ describe('the server process', () => {
     await stop(server);
     const out = server.output();
     expect(out).toMatch(/SECURITY WARNING: the admin password is still the default/);
-    expect(out).toMatch(/SECURITY WARNING: the stream key "abc123" is still configured/);
+    expect(out).toMatch(/SECURITY WARNING: the stream key \\?"abc123\\?" is still configured/);
     const withKey = await start(dataDir, ['--adminpassword', 'a-long-Secret-9', '--streamkey', 'temporarykey']);
     await stop(withKey);
     expect(withKey.output()).not.toMatch(/SECURITY WARNING/);

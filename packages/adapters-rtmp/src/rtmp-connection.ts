@@ -60,11 +60,11 @@ export class RtmpConnection {
     this.remoteAddr = session.ip;
     this.#logger = logger.child({ sessionId: this.id, remoteAddr: this.remoteAddr });
     this.#parserLimits = { maxMessageBytes: limits.preAuthMessageBytes, maxChunkStreams: limits.chunkStreams };
-    hardenRtmpSession(session, this.#parserLimits, (error) => this.drop(`bad RTMP data: ${String(error)}`, 'debug'));
+    hardenRtmpSession(session, this.#parserLimits, (error) => this.drop(`bad RTMP data: ${String(error)}`, this.#strangerOr('warn')));
     this.#interceptSession(session);
     session.run();
     socket.setTimeout(limits.idleTimeoutMs);
-    socket.on('timeout', () => this.drop('idle', 'debug'));
+    socket.on('timeout', () => this.drop(`nothing received for ${limits.idleTimeoutMs} ms`, this.#strangerOr('warn')));
     this.#deadline = setTimeout(() => this.drop('no authorized publish in time', 'debug'), limits.handshakeTimeoutMs);
     socket.once('close', () => this.#onClose());
     this.finished = this.#run().catch((error: unknown) => {
@@ -79,6 +79,11 @@ export class RtmpConnection {
     if (this.#socket.destroyed) return;
     this.#logger[level]({}, `RTMP connection dropped: ${reason}`);
     this.#socket.destroy();
+  }
+
+  /** Scanners and junk are debug noise; the same trouble on a live publisher is worth a line. */
+  #strangerOr(level: LogLevel): LogLevel {
+    return this.#started ? level : 'debug';
   }
 
   #interceptSession(session: NmsRtmpSession): void {

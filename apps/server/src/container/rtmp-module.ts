@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ContainerModule } from 'inversify';
 import { SETTINGS_SCHEMAS, type Logger, type Repositories } from '@hexcast/core';
 import { NodeMediaServerIngest } from '@hexcast/adapters-rtmp';
@@ -19,9 +18,8 @@ export const rtmpModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(TOKENS.IngestServer)
     .toResolvedValue(
-      (endpoint: { port: number; host: string }, config: ServerConfig, logger: Logger) =>
-        new NodeMediaServerIngest({ port: endpoint.port, host: endpoint.host, logger: logger.child({ component: 'rtmp' }), workDir: path.join(config.dataDir, 'rtmp') }),
-      [TOKENS.RtmpEndpoint, TOKENS.Config, TOKENS.Logger],
+      (endpoint: { port: number; host: string }, logger: Logger) => new NodeMediaServerIngest({ port: endpoint.port, host: endpoint.host, logger: logger.child({ component: 'rtmp' }) }),
+      [TOKENS.RtmpEndpoint, TOKENS.Logger],
     )
     .inSingletonScope();
 });
