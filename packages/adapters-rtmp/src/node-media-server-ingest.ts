@@ -35,6 +35,7 @@ export class NodeMediaServerIngest implements IngestServer {
   readonly #limits: IngestLimits;
   readonly #connections = new Map<string, RtmpConnection>();
   #server: Server | undefined;
+  #starting = false;
   #stopping: Promise<void> | undefined;
 
   constructor(options: NodeMediaServerIngestOptions) {
@@ -44,15 +45,18 @@ export class NodeMediaServerIngest implements IngestServer {
 
   /** Listens on host:port. Rejects (never exits the process) when the port is busy or already started. */
   async start(handler: IngestHandler): Promise<void> {
-    if (this.#server !== undefined) throw new Error('the RTMP ingest is already started');
+    if (this.#server !== undefined || this.#starting) throw new Error('the RTMP ingest is already started');
     const { port, host, logger } = this.#options;
     claimNodeMediaServer(this, logger);
     const server = createServer((socket) => this.#accept(socket, handler));
+    this.#starting = true;
     try {
       await listen(server, port, host);
     } catch (error) {
       releaseNodeMediaServer(this);
       throw error;
+    } finally {
+      this.#starting = false;
     }
     // After a successful bind nms is out of the loop; accept errors (EMFILE, …) must not crash us.
     server.on('error', (error) => logger.error({ err: error }, 'RTMP listener error'));

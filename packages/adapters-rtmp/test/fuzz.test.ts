@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { MemoryLogger } from '@hexcast/core/testing';
@@ -135,5 +137,24 @@ describe('RTMP port under hostile input', { timeout: 50_000 }, () => {
     expect(last?.details).toMatchObject({ width: 640, height: 360, videoCodec: 'H.264' });
     await vi.waitFor(() => expect(handler.of('ended').map((e) => e.sessionId)).toContain(last?.sessionId));
     console.log(`fuzz: ${cases.length} generated connections in ${Math.round(fuzzDone - started)} ms; ${before} of them got as far as publishStarted`);
+  });
+});
+
+describe('connection flood', { timeout: 20_000 }, () => {
+  it('costs kilobytes per open connection, not the 1 MiB nms allocates for an unused FLV parser', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    // Buffers are external memory, released by the pass after the one that finds them dead.
+    const gc = () => (collect(), collect());
+    gc();
+    const before = process.memoryUsage().arrayBuffers;
+    const clients = await Promise.all(Array.from({ length: 50 }, () => openRaw(port)));
+    for (const client of clients) client.socket.write(handshake());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    gc();
+    const grown = process.memoryUsage().arrayBuffers - before;
+    for (const client of clients) client.socket.destroy();
+    console.log(`50 open connections after their handshake: +${Math.round(grown / 1024)} KiB of buffers`);
+    expect(grown).toBeLessThan(5 * 1024 * 1024);
   });
 });

@@ -48,11 +48,13 @@ describe('NodeMediaServerIngest lifecycle', () => {
     await expect(ingest.start(new RecordingHandler({ keys: [] }))).rejects.toThrow(/another RTMP ingest is already running/);
   });
 
-  it('stop() is harmless before start, twice and concurrently, and frees the port', async () => {
+  it('start() twice rejects; stop() is harmless before start, twice and concurrently, and frees the port', async () => {
     const port = await freePort();
     const { ingest } = makeIngest(port);
     await ingest.stop();
-    await ingest.start(new RecordingHandler({ keys: [] }));
+    const starting = ingest.start(new RecordingHandler({ keys: [] }));
+    await expect(ingest.start(new RecordingHandler({ keys: [] }))).rejects.toThrow(/already started/);
+    await starting;
     await expect(ingest.start(new RecordingHandler({ keys: [] }))).rejects.toThrow(/already started/);
     await Promise.all([ingest.stop(), ingest.stop()]);
     await ingest.stop();

@@ -20,10 +20,12 @@ const MAX_CHUNK_SIZE = 0x7fffffff;
  * Makes one nms RTMP session safe to expose: every byte the peer sends is parsed inside a
  * try/catch (nms throws from its socket data handler on crafted input, e.g. a `connect` without
  * `tcUrl` does `new URL(undefined)`, which would otherwise kill the process), and the parser's
- * allocations and loop invariants are checked. Any violation calls `onViolation` once, and the
+ * allocations and invariants are checked. Any violation calls `onViolation` once, and the
  * session ignores further data. Call before `session.run()`.
  */
 export function hardenRtmpSession(session: NmsRtmpSession, limits: RtmpParserLimits, onViolation: (error: unknown) => void): void {
+  // Otherwise every open connection, even a silent one, pins 1 MiB.
+  session.rtmp.flv = undefined;
   guardParser(session.rtmp, limits);
   const parse = session.onData;
   let failed = false;

@@ -48,6 +48,8 @@ export interface NmsRtmpPacket {
 
 /** nms's RTMP protocol parser (one per connection); the methods are the hooks our hardening wraps. */
 export interface NmsRtmp {
+  /** An FLV parser with a 1 MiB buffer that nms's RTMP code allocates per connection and never uses. */
+  flv: unknown;
   readonly parserPacket: NmsRtmpPacket;
   readonly inPackets: Map<number, NmsRtmpPacket>;
   readonly inChunkSize: number;
