@@ -45,7 +45,7 @@ describe('public routes', () => {
 
 describe('admin setters', () => {
   it('refuses missing, wrong-user and wrong-password credentials with 401 and WWW-Authenticate', async () => {
-    for (const headers of [{}, { Authorization: `Basic ${btoa('root:abc123')}` }, { Authorization: `Basic ${btoa('admin:nope')}` }, { Authorization: 'Basic %%%' }, { Authorization: 'Bearer abc123' }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: `Basic ${btoa('root:abc123')}` }, { Authorization: `Basic ${btoa('admin:nope')}` }, { Authorization: 'Basic %%%' }, { Authorization: 'Bearer abc123' }]) {
       const response = await post('/api/admin/config/name', '{"value":"x"}', headers);
       expect(response.status).toBe(401);
       expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm=/);
