@@ -17,6 +17,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
           ingest,
           ...(config.streamKey !== undefined ? { streamKeyOverride: config.streamKey } : {}),
           ...(config.adminPassword !== undefined ? { adminPasswordOverride: config.adminPassword } : {}),
+          ...(config.ffmpegPath !== undefined ? { ffmpegPathOverride: config.ffmpegPath } : {}),
         }),
       [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer],
     )

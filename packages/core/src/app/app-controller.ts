@@ -56,6 +56,8 @@ export interface AppControllerDeps {
   readonly authProviders?: readonly AuthProvider[];
   /** `--streamkey`: accepted instead of the stored keys until restart */
   readonly streamKeyOverride?: string;
+  /** `--ffmpegpath`: used instead of the stored ffmpeg path until restart */
+  readonly ffmpegPathOverride?: string;
   /** `--adminpassword`: stored as the admin password at start */
   readonly adminPasswordOverride?: string;
 }
@@ -102,6 +104,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     logger: logger.child({ component: 'stream' }),
     ...(deps.transcoder ? { transcoder: deps.transcoder } : {}),
     ...(deps.streamKeyOverride !== undefined ? { streamKeyOverride: deps.streamKeyOverride } : {}),
+    ...(deps.ffmpegPathOverride !== undefined ? { ffmpegPathOverride: deps.ffmpegPathOverride } : {}),
   });
   const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
   let stopped: Promise<void> | undefined;

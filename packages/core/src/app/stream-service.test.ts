@@ -17,7 +17,7 @@ import { StreamService } from './stream-service.ts';
 /** Lets promise callbacks (first playlist, transcoder exit) run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function setup(options: { transcoder?: Transcoder | false; streamKeyOverride?: string } = {}) {
+async function setup(options: { transcoder?: Transcoder | false; streamKeyOverride?: string; ffmpegPathOverride?: string } = {}) {
   const clock = new FakeClock();
   const logger = new MemoryLogger();
   const events = new EventBus(logger);
@@ -37,6 +37,7 @@ async function setup(options: { transcoder?: Transcoder | false; streamKeyOverri
     logger,
     ...(chosen === false ? {} : { transcoder: chosen }),
     ...(options.streamKeyOverride === undefined ? {} : { streamKeyOverride: options.streamKeyOverride }),
+    ...(options.ffmpegPathOverride === undefined ? {} : { ffmpegPathOverride: options.ffmpegPathOverride }),
   });
   const ingest = new FakeIngestServer();
   stream.attachIngest(ingest);
@@ -57,6 +58,17 @@ describe('StreamService', () => {
     const { ingest } = await setup({ streamKeyOverride: 'override-key' });
     expect(await ingest.publish({ streamKey: DEFAULT_STREAM_KEY })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     expect(await ingest.publish({ streamKey: 'override-key' })).toEqual({ ok: true, value: undefined });
+  });
+
+  it('hands the transcoder the video settings, with the ffmpeg path override winning', async () => {
+    const stored = await setup();
+    await stored.settings.update('video', { ffmpegPath: '/opt/ffmpeg', latencyLevel: 0 });
+    await stored.ingest.publish({ streamKey: DEFAULT_STREAM_KEY });
+    expect(stored.transcoder.lastJob.request).toMatchObject({ ffmpegPath: '/opt/ffmpeg', latency: { level: 0, secondsPerSegment: 1, segmentCount: 30 }, codec: 'libx264' });
+    const overridden = await setup({ ffmpegPathOverride: '/usr/local/bin/ffmpeg' });
+    await overridden.settings.update('video', { ffmpegPath: '/opt/ffmpeg' });
+    await overridden.ingest.publish({ streamKey: DEFAULT_STREAM_KEY });
+    expect(overridden.transcoder.lastJob.request.ffmpegPath).toBe('/usr/local/bin/ffmpeg');
   });
 
   it('refuses a second publisher while one is connected', async () => {

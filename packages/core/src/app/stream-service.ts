@@ -19,6 +19,8 @@ export interface StreamServiceDeps {
   readonly transcoder?: Transcoder;
   /** `--streamkey`: a temporary key accepted instead of the stored ones. */
   readonly streamKeyOverride?: string;
+  /** `--ffmpegpath`: used instead of the stored ffmpeg path until restart. */
+  readonly ffmpegPathOverride?: string;
 }
 
 interface Session {
@@ -89,7 +91,7 @@ export class StreamService implements IngestHandler {
     events.publish({ type: 'broadcaster-connected', broadcaster });
     const video = settings.get('video');
     try {
-      session.job = await transcoder.start({ source: started.media, variants: video.outputVariants, latency: latencyLevel(video.latencyLevel), codec: video.codec, ffmpegPath: video.ffmpegPath });
+      session.job = await transcoder.start({ source: started.media, variants: video.outputVariants, latency: latencyLevel(video.latencyLevel), codec: video.codec, ffmpegPath: this.#deps.ffmpegPathOverride ?? video.ffmpegPath });
     } catch (cause) {
       logger.error({ err: cause }, 'transcoder failed to start');
       this.#ingest?.disconnect(started.sessionId);
