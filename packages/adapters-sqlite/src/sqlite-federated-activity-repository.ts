@@ -1,6 +1,7 @@
 import type { FederatedActivity, FederatedActivityRepository, Page, PageRequest } from '@hexcast/core';
-import { count, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { HexcastDatabase } from './open-database.ts';
+import { newestFirstPage } from './newest-first-page.ts';
 import { federatedActivities } from './schema.ts';
 
 /** Inbound and outbound ActivityPub activities, immutable once saved. */
@@ -22,15 +23,7 @@ export class SqliteFederatedActivityRepository implements FederatedActivityRepos
 
   async list(page: PageRequest, direction?: FederatedActivity['direction']): Promise<Page<FederatedActivity>> {
     const where = direction === undefined ? undefined : eq(federatedActivities.direction, direction);
-    const [counted] = this.#db.select({ total: count() }).from(federatedActivities).where(where).all();
-    const results = this.#db
-      .select()
-      .from(federatedActivities)
-      .where(where)
-      .orderBy(desc(federatedActivities.timestamp), desc(federatedActivities.iri))
-      .limit(page.limit)
-      .offset(page.offset)
-      .all();
-    return { total: counted?.total ?? 0, results };
+    const { total, rows } = newestFirstPage(this.#db, federatedActivities, { where, orderBy: [federatedActivities.timestamp, federatedActivities.iri], page });
+    return { total, results: rows };
   }
 }

@@ -1,6 +1,7 @@
 import type { Follower, FollowerRepository, FollowerStatus, Page, PageRequest } from '@hexcast/core';
-import { and, count, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { HexcastDatabase } from './open-database.ts';
+import { newestFirstPage } from './newest-first-page.ts';
 import { followers } from './schema.ts';
 
 /** The same partition as core's `followerStatus()`: blocked wins over approved. */
@@ -41,16 +42,8 @@ export class SqliteFollowerRepository implements FollowerRepository {
 
   async list(status: FollowerStatus, page: PageRequest): Promise<Page<Follower>> {
     const where = STATUS_FILTERS[status];
-    const [counted] = this.#db.select({ total: count() }).from(followers).where(where).all();
-    const results = this.#db
-      .select()
-      .from(followers)
-      .where(where)
-      .orderBy(desc(followers.createdAt), desc(followers.actorIri))
-      .limit(page.limit)
-      .offset(page.offset)
-      .all();
-    return { total: counted?.total ?? 0, results };
+    const { total, rows } = newestFirstPage(this.#db, followers, { where, orderBy: [followers.createdAt, followers.actorIri], page });
+    return { total, results: rows };
   }
 
   async count(status: FollowerStatus): Promise<number> {

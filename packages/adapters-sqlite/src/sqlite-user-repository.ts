@@ -1,6 +1,7 @@
 import type { ChatUser, NewChatUser, Page, UserListQuery, UserListStatus, UserRepository, UserScope } from '@hexcast/core';
-import { and, count, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { HexcastDatabase } from './open-database.ts';
+import { newestFirstPage } from './newest-first-page.ts';
 import { userAccessTokens, users } from './schema.ts';
 import { toChatUser, uniqueInOrder, type UserRow } from './user-row.ts';
 
@@ -103,16 +104,8 @@ export class SqliteUserRepository implements UserRepository {
 
   async list(query: UserListQuery): Promise<Page<ChatUser>> {
     const where = and(STATUS_FILTERS[query.status ?? 'all'], searchFilter(query.search));
-    const [counted] = this.#db.select({ total: count() }).from(users).where(where).all();
-    const rows = this.#db
-      .select()
-      .from(users)
-      .where(where)
-      .orderBy(desc(users.createdAt), desc(users.id))
-      .limit(query.limit)
-      .offset(query.offset)
-      .all();
-    return { total: counted?.total ?? 0, results: rows.map(toChatUser) };
+    const { total, rows } = newestFirstPage(this.#db, users, { where, orderBy: [users.createdAt, users.id], page: query });
+    return { total, results: rows.map(toChatUser) };
   }
 
   async delete(id: string): Promise<boolean> {
