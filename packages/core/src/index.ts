@@ -6,6 +6,7 @@ export * from './domain/secrets.ts';
 export * from './domain/version.ts';
 export * from './domain/video.ts';
 export * from './domain/chat.ts';
+export * from './domain/chat-events.ts';
 export * from './domain/integrations.ts';
 export * from './domain/federation.ts';
 export * from './domain/viewers.ts';
