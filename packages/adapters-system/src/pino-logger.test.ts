@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { describeLoggerContract, type LoggedEntry, type LogLevel } from '@hexcast/core/testing';
 import { PinoLogger } from './pino-logger.ts';
 
 function capture(): { stream: Writable; lines: () => Array<Record<string, unknown>> } {
@@ -10,8 +11,33 @@ function capture(): { stream: Writable; lines: () => Array<Record<string, unknow
       done();
     },
   });
-  return { stream, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  // No output at all is no lines, not one empty line.
+  const lines = () => chunks.join('').split('\n').filter((line) => line !== '');
+  return { stream, lines: () => lines().map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
+
+/** pino's numeric levels for the four the port has. */
+const LEVELS: Readonly<Record<number, LogLevel>> = { 20: 'debug', 30: 'info', 40: 'warn', 50: 'error' };
+
+/** A JSON line as the contract's entry: everything but level and msg is a field (bindings included). */
+function toEntry({ level, msg, ...fields }: Record<string, unknown>): LoggedEntry {
+  const known = LEVELS[Number(level)];
+  if (known === undefined) throw new Error(`unexpected pino level ${String(level)}`);
+  return { level: known, message: String(msg), fields };
+}
+
+describe('PinoLogger', () =>
+  describeLoggerContract(() => {
+    const out = capture();
+    const logger = new PinoLogger({ level: 'debug', streams: [out.stream] });
+    return {
+      logger,
+      entries: async () => {
+        await logger.flush();
+        return out.lines().map(toEntry);
+      },
+    };
+  }));
 
 describe('PinoLogger', () => {
   it('writes JSON lines with fields, message and child bindings', async () => {

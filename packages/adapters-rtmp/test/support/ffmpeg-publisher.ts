@@ -7,6 +7,8 @@ export interface FfmpegPublisher {
   /** When it exited (performance.now()), once it has. */
   readonly exitedAt: () => number | undefined;
   readonly stderr: () => string;
+  /** Stops broadcasting as a streamer does (SIGINT): ffmpeg ends the FLV and the RTMP session cleanly. */
+  readonly leave: () => void;
 }
 
 const children = new Set<ChildProcess>();
@@ -32,7 +34,7 @@ export function publishTestPattern(url: string, seconds: number): FfmpegPublishe
       resolve(code ?? -1);
     });
   });
-  return { exited, exitedAt: () => exitedAt, stderr: () => stderr };
+  return { exited, exitedAt: () => exitedAt, stderr: () => stderr, leave: () => void child.kill('SIGINT') };
 }
 
 /** Kills any publisher a failed test left behind. */

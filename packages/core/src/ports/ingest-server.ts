@@ -11,7 +11,7 @@ export interface PublishStarted {
   readonly sessionId: string;
   readonly remoteAddr: string;
   readonly details: InboundStreamDetails;
-  /** The broadcaster's media as FLV; ends when the publisher leaves. */
+  /** The broadcaster's media as FLV; closes when the publisher leaves, closes or errors when it is dropped. */
   readonly media: ReadableStream<Uint8Array>;
 }
 
@@ -31,8 +31,11 @@ export interface IngestHandler {
 export interface IngestServer {
   /** Starts listening; rejects if the port cannot be bound. */
   start(handler: IngestHandler): Promise<void>;
-  /** Drops a publisher; unknown ids are ignored. */
+  /** Drops a publisher, whose `publishEnded` follows; unknown or already ended ids are ignored. */
   disconnect(sessionId: string): void;
-  /** Stops listening and drops every publisher; calling it again is harmless. */
+  /**
+   * Stops listening and drops every publisher; resolves once each one's `publishEnded` has been
+   * delivered. Calling it again, also concurrently, is harmless.
+   */
   stop(): Promise<void>;
 }

@@ -11,6 +11,9 @@ export interface GoLiveNotice {
 /** Sends go-live notices over one channel (Discord, browser push, …). */
 export interface Notifier {
   readonly channel: NotificationChannel;
-  /** Delivers to every destination of the channel; failures of single destinations are reported, not thrown. */
+  /**
+   * Delivers to every destination of the channel, again on each call. `delivered + failed` is the
+   * number of destinations; a destination that fails is counted in `failed`, never thrown.
+   */
   notifyGoLive(notice: GoLiveNotice): Promise<{ delivered: number; failed: number }>;
 }

@@ -10,18 +10,22 @@ export interface TranscodeRequest {
   readonly ffmpegPath: string;
 }
 
-/** How a transcode ended: asked to stop, the input ended, or the encoder failed. */
+/**
+ * How a transcode ended; the first cause wins. `stopped`: `stop()` was called. `input-ended`:
+ * `source` closed or errored (the publisher left or was dropped) and the encoder finished what
+ * it had. `failed`: the encoder failed by itself.
+ */
 export type TranscodeExit =
   | { kind: 'stopped' }
   | { kind: 'input-ended' }
   | { kind: 'failed'; message: string; lastErrorLines: readonly string[] };
 
 export interface TranscodeJob {
-  /** Resolves once, when the job has ended for any reason. */
+  /** Resolves once, when the job has ended for any reason; by then the job has let go of `source`, cancelling it if it was still open. */
   readonly exited: Promise<TranscodeExit>;
   /** Resolves when the first playable playlist exists. Rejects if the job ends first. */
   readonly firstPlaylist: Promise<void>;
-  /** Stops the encoder and waits for it; calling it again is harmless. */
+  /** Stops the encoder and resolves once `exited` has. Harmless again, concurrently or after the job ended by itself: `exited` keeps its value. */
   stop(): Promise<void>;
 }
 

@@ -61,3 +61,13 @@ export async function expectPaginates<T>(options: {
 export function sorted(items: readonly string[]): string[] {
   return [...items].sort(compareStrings);
 }
+
+/** Whether `promise` has settled yet, read without waiting (to check something has not happened). */
+export function settledFlag(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return () => settled;
+}

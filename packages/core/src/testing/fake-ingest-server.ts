@@ -2,12 +2,22 @@ import type { CommonError, Result } from '../domain/result.ts';
 import { InboundStreamDetailsSchema, type InboundStreamDetails } from '../domain/video.ts';
 import type { IngestHandler, IngestServer } from '../ports/ingest-server.ts';
 
+interface Session {
+  readonly controller: ReadableStreamDefaultController<Uint8Array>;
+  /** resolves when the publisher's connection ends */
+  readonly left: PromiseWithResolvers<void>;
+  /** set once the session is ending: settles when its publishEnded has been delivered */
+  ending?: Promise<void>;
+}
+
 export interface FakePublish {
   readonly streamKey: string;
   /** defaults to a fresh id per call */
   readonly sessionId?: string;
   readonly remoteAddr?: string;
   readonly details?: Partial<InboundStreamDetails>;
+  /** What the broadcaster has sent by the time media flows (default nothing). */
+  readonly media?: readonly Uint8Array[];
 }
 
 /**
@@ -18,7 +28,7 @@ export class FakeIngestServer implements IngestServer {
   /** Session ids passed to `disconnect`, in order. */
   readonly disconnected: string[] = [];
   #handler: IngestHandler | undefined;
-  readonly #sessions = new Map<string, ReadableStreamDefaultController<Uint8Array>>();
+  readonly #sessions = new Map<string, Session>();
   #nextSession = 1;
 
   get started(): boolean {
@@ -27,7 +37,7 @@ export class FakeIngestServer implements IngestServer {
 
   /** Ids of accepted publishers that have not ended. */
   get sessionIds(): string[] {
-    return [...this.#sessions.keys()];
+    return [...this.#sessions].filter(([, session]) => session.ending === undefined).map(([sessionId]) => sessionId);
   }
 
   async start(handler: IngestHandler): Promise<void> {
@@ -43,23 +53,31 @@ export class FakeIngestServer implements IngestServer {
     const authorized = await handler.authorizePublish({ sessionId, streamKey: request.streamKey, remoteAddr });
     if (!authorized.ok) return authorized;
     let controller!: ReadableStreamDefaultController<Uint8Array>;
-    const media = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-    this.#sessions.set(sessionId, controller);
+    const media = new ReadableStream<Uint8Array>({
+      start: (c) => {
+        controller = c;
+        for (const chunk of request.media ?? []) c.enqueue(chunk);
+      },
+    });
+    this.#sessions.set(sessionId, { controller, left: Promise.withResolvers<void>() });
     await handler.publishStarted({ sessionId, remoteAddr, details: InboundStreamDetailsSchema.parse(request.details ?? {}), media });
     return authorized;
   }
 
-  /** The broadcaster leaves on its own (or its connection drops). Unknown ids are ignored. */
-  async leave(sessionId: string): Promise<void> {
-    const controller = this.#sessions.get(sessionId);
-    if (controller === undefined) return;
-    this.#sessions.delete(sessionId);
-    try {
-      controller.close();
-    } catch {
-      // The consumer may already have cancelled the stream; closing it again is meaningless.
-    }
-    await this.#requireHandler().publishEnded(sessionId);
+  /**
+   * The broadcaster leaves on its own (or its connection drops); resolves once `publishEnded` has
+   * been delivered. Unknown ids are ignored; a session already ending is waited for, not ended twice.
+   */
+  leave(sessionId: string): Promise<void> {
+    const session = this.#sessions.get(sessionId);
+    if (session === undefined) return Promise.resolve();
+    session.ending ??= this.#end(sessionId, session);
+    return session.ending;
+  }
+
+  /** Resolves once the publisher of `sessionId` has left or was dropped; at once for refused or unknown ids. */
+  whenEnded(sessionId: string): Promise<void> {
+    return this.#sessions.get(sessionId)?.left.promise ?? Promise.resolve();
   }
 
   disconnect(sessionId: string): void {
@@ -68,8 +86,24 @@ export class FakeIngestServer implements IngestServer {
   }
 
   async stop(): Promise<void> {
-    for (const sessionId of this.sessionIds) await this.leave(sessionId);
+    // Sessions another call is already ending count too: every call waits for every publishEnded.
+    await Promise.all([...this.#sessions.keys()].map((sessionId) => this.leave(sessionId)));
     this.#handler = undefined;
+  }
+
+  async #end(sessionId: string, session: Session): Promise<void> {
+    const handler = this.#requireHandler();
+    session.left.resolve();
+    try {
+      session.controller.close();
+    } catch {
+      // The consumer may already have cancelled the stream; closing it again is meaningless.
+    }
+    try {
+      await handler.publishEnded(sessionId);
+    } finally {
+      this.#sessions.delete(sessionId);
+    }
   }
 
   #requireHandler(): IngestHandler {

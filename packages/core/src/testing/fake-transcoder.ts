@@ -1,7 +1,11 @@
 import type { VideoCodec } from '../domain/video.ts';
 import type { TranscodeExit, TranscodeJob, TranscodeRequest, Transcoder } from '../ports/transcoder.ts';
 
-/** A transcode job the test drives: `playlistReady()` and `exit()` stand in for ffmpeg. */
+/**
+ * A transcode job the test drives: `playlistReady()` and `exit()` stand in for ffmpeg. With
+ * `followSource` it also reads its source as an encoder would: the first chunk makes the first
+ * playlist, and the source closing or erroring ends the job with 'input-ended'.
+ */
 export class FakeTranscodeJob implements TranscodeJob {
   readonly request: TranscodeRequest;
   readonly exited: Promise<TranscodeExit>;
@@ -9,11 +13,12 @@ export class FakeTranscodeJob implements TranscodeJob {
   /** How many times `stop()` was called. */
   stopCalls = 0;
   #ended = false;
+  #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #resolveExit!: (exit: TranscodeExit) => void;
   #resolvePlaylist!: () => void;
   #rejectPlaylist!: (reason: Error) => void;
 
-  constructor(request: TranscodeRequest) {
+  constructor(request: TranscodeRequest, options: { followSource?: boolean } = {}) {
     this.request = request;
     this.exited = new Promise((resolve) => (this.#resolveExit = resolve));
     this.firstPlaylist = new Promise<void>((resolve, reject) => {
@@ -22,6 +27,7 @@ export class FakeTranscodeJob implements TranscodeJob {
     });
     // Nobody need listen for a rejected first playlist: it is expected when a job ends early.
     this.firstPlaylist.catch(() => undefined);
+    if (options.followSource === true) void this.#follow(request.source.getReader());
   }
 
   get ended(): boolean {
@@ -33,10 +39,14 @@ export class FakeTranscodeJob implements TranscodeJob {
     this.#resolvePlaylist();
   }
 
-  /** Ends the job (once; later calls are ignored, as `exited` resolves once). */
+  /** Ends the job (once; later calls are ignored, as `exited` resolves once) and lets go of the source. */
   exit(exit: TranscodeExit): void {
     if (this.#ended) return;
     this.#ended = true;
+    const source = this.request.source;
+    // An ended encoder reads no more: cancelling tells the ingest nobody will.
+    const letGo = this.#reader !== undefined ? this.#reader.cancel() : source.locked ? undefined : source.cancel();
+    letGo?.catch(() => undefined);
     this.#rejectPlaylist(new Error(`transcode ended before the first playlist: ${exit.kind}`));
     this.#resolveExit(exit);
   }
@@ -46,6 +56,23 @@ export class FakeTranscodeJob implements TranscodeJob {
     this.exit({ kind: 'stopped' });
     await this.exited;
   }
+
+  async #follow(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+    this.#reader = reader;
+    try {
+      for (let read = await reader.read(); !read.done; read = await reader.read()) this.playlistReady();
+    } catch {
+      // An erroring source is a dropped publisher: for the encoder, its input ended all the same.
+    }
+    this.exit({ kind: 'input-ended' });
+  }
+}
+
+export interface FakeTranscoderOptions {
+  /** What `supportedCodecs` answers; default ['libx264']. */
+  readonly codecs?: readonly VideoCodec[];
+  /** Jobs read their source (see `FakeTranscodeJob`); off by default, so tests drive every job. */
+  readonly followSource?: boolean;
 }
 
 /** A `Transcoder` that records its jobs instead of running ffmpeg. */
@@ -54,9 +81,11 @@ export class FakeTranscoder implements Transcoder {
   /** When set, the next `start` rejects with it (then it is cleared). */
   failNextStart: Error | undefined;
   readonly #codecs: VideoCodec[];
+  readonly #followSource: boolean;
 
-  constructor(codecs: readonly VideoCodec[] = ['libx264']) {
-    this.#codecs = [...codecs];
+  constructor(options: FakeTranscoderOptions = {}) {
+    this.#codecs = [...(options.codecs ?? ['libx264'])];
+    this.#followSource = options.followSource ?? false;
   }
 
   /** The most recent job; throws when none was started, so tests fail clearly. */
@@ -72,7 +101,7 @@ export class FakeTranscoder implements Transcoder {
       this.failNextStart = undefined;
       throw failure;
     }
-    const job = new FakeTranscodeJob(request);
+    const job = new FakeTranscodeJob(request, { followSource: this.#followSource });
     this.jobs.push(job);
     return job;
   }
