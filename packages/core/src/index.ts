@@ -12,6 +12,7 @@ export * from './domain/federation.ts';
 export * from './domain/viewers.ts';
 export * from './domain/settings.ts';
 export * from './domain/social-platforms.ts';
+export * from './domain/hls.ts';
 // Ports
 export type * from './ports/settings-repository.ts';
 export * from './ports/user-repository.ts';
@@ -39,6 +40,8 @@ export * from './app/event-bus.ts';
 export * from './app/settings-service.ts';
 export * from './app/stats-service.ts';
 export * from './app/stream-service.ts';
+export * from './app/hls-publisher.ts';
+export * from './app/video-output-service.ts';
 export * from './app/status-service.ts';
 export * from './app/app-controller.ts';
 export * from './app/validation.ts';

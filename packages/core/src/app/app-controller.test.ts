@@ -5,6 +5,7 @@ import { FakeClock } from '../testing/fake-clock.ts';
 import { FakeIngestServer } from '../testing/fake-ingest-server.ts';
 import { FakePasswordHasher } from '../testing/fake-password-hasher.ts';
 import { FakeTranscoder } from '../testing/fake-transcoder.ts';
+import { InMemoryVideoStorage } from '../testing/in-memory-video-storage.ts';
 import { inMemoryRepositories } from '../testing/in-memory-repositories.ts';
 import { MemoryLogger } from '../testing/memory-logger.ts';
 import { PlainTextRenderer } from '../testing/plain-text-renderer.ts';
@@ -16,7 +17,7 @@ function setup(extra: Partial<AppControllerDeps> = {}) {
   const ingest = new FakeIngestServer();
   const transcoder = new FakeTranscoder();
   const repositories = inMemoryRepositories();
-  const app = createAppController({ repositories, hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger, clock, ingest, transcoder, ...extra });
+  const app = createAppController({ repositories, hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger, clock, ingest, transcoder, storage: new InMemoryVideoStorage(), ...extra });
   return { app, clock, logger, ingest, transcoder, repositories };
 }
 

@@ -1,5 +1,7 @@
 import type { CommonError, Result } from '../domain/result.ts';
+import { err } from '../domain/result.ts';
 import { DEFAULT_STREAM_KEY, type Settings, type SettingsSection } from '../domain/settings.ts';
+import type { VideoCodec } from '../domain/video.ts';
 import type { AccessTokenRepository } from '../ports/access-token-repository.ts';
 import type { AuthProvider } from '../ports/auth-provider.ts';
 import type { ChatMessageRepository } from '../ports/chat-message-repository.ts';
@@ -23,8 +25,9 @@ import type { WebhookRepository } from '../ports/webhook-repository.ts';
 import { systemClock } from '../ports/clock.ts';
 import { EventBus } from './event-bus.ts';
 import { SettingsService } from './settings-service.ts';
-import { StatsService } from './stats-service.ts';
-import { StatusService, type PublicStatus, type WebConfig } from './status-service.ts';
+import { StatsService, type ViewerSighting } from './stats-service.ts';
+import { StatusService, type AdminStatus, type PublicStatus, type VideoVariantInfo, type WebConfig } from './status-service.ts';
+import { VideoOutputService } from './video-output-service.ts';
 import { StreamService } from './stream-service.ts';
 
 /** Every repository port, as one bundle (each adapter package provides all of them). */
@@ -81,6 +84,18 @@ export interface AppController {
   updateSettings<K extends SettingsSection>(section: K, patch: Partial<Settings[K]>): Promise<Result<Settings[K], CommonError>>;
   /** Changes the admin password, refusing weak ones. */
   setAdminPassword(password: string): Promise<Result<void, CommonError>>;
+  /** `GET /api/admin/status`: the broadcaster, the output ladder and the viewer counts. */
+  getAdminStatus(): AdminStatus;
+  /** `GET /api/video/variants`: the renditions viewers can pick. */
+  getVideoVariants(): VideoVariantInfo[];
+  /** A stored video file (`/hls/*`, thumbnails); `undefined` when missing or not a safe key. */
+  getVideoFile(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined>;
+  /** A client fetched a playlist or pinged: count it as an active viewer. */
+  viewerSeen(sighting: ViewerSighting): void;
+  /** Drops the current broadcaster; `false` when nobody is streaming. */
+  disconnectBroadcaster(): boolean;
+  /** Encoders usable with the configured ffmpeg ([] without a transcoder). */
+  supportedCodecs(): Promise<VideoCodec[]>;
   /** Warnings an operator must see (default password or stream key still in use). */
   securityWarnings(): string[];
   /** Loads state, applies start-up overrides and starts ingest. */
@@ -96,6 +111,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const events = new EventBus(logger.child({ component: 'events' }));
   const settings = new SettingsService({ repository: repositories.settings, hasher: deps.hasher, events, clock, logger: logger.child({ component: 'settings' }) });
   const stats = new StatsService({ repository: repositories.stats, events, clock, logger: logger.child({ component: 'stats' }), ...(deps.geoip ? { geoip: deps.geoip } : {}) });
+  const video = deps.storage ? new VideoOutputService({ storage: deps.storage, clock, logger: logger.child({ component: 'video' }) }) : undefined;
   const stream = new StreamService({
     settings,
     stats,
@@ -103,11 +119,24 @@ export function createAppController(deps: AppControllerDeps): AppController {
     clock,
     logger: logger.child({ component: 'stream' }),
     ...(deps.transcoder ? { transcoder: deps.transcoder } : {}),
+    ...(video ? { video } : {}),
     ...(deps.streamKeyOverride !== undefined ? { streamKeyOverride: deps.streamKeyOverride } : {}),
     ...(deps.ffmpegPathOverride !== undefined ? { ffmpegPathOverride: deps.ffmpegPathOverride } : {}),
   });
   const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
   let stopped: Promise<void> | undefined;
+  const ffmpegPath = () => deps.ffmpegPathOverride ?? settings.get('video').ffmpegPath;
+  const supportedCodecs = async (): Promise<VideoCodec[]> => (deps.transcoder ? deps.transcoder.supportedCodecs(ffmpegPath()) : []);
+
+  /** Settings patches, with the one check the settings schema cannot make: is the codec usable here? */
+  const updateSettings = async <K extends SettingsSection>(section: K, patch: Partial<Settings[K]>): Promise<Result<Settings[K], CommonError>> => {
+    const codec = section === 'video' ? (patch as Partial<Settings['video']>).codec : undefined;
+    if (typeof codec === 'string' && deps.transcoder !== undefined) {
+      const available = await supportedCodecs();
+      if (!available.includes(codec)) return err({ kind: 'invalid-input', message: `the video codec ${codec} is not available with this ffmpeg (available: ${available.join(', ') || 'none'})` });
+    }
+    return settings.update(section, patch);
+  };
 
   const securityWarnings = (): string[] => {
     const warnings: string[] = [];
@@ -129,7 +158,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
     getStatus: () => status.status(),
     getWebConfig: () => status.webConfig(),
     verifyAdminPassword: (candidate) => settings.verifyAdminPassword(candidate),
-    updateSettings: (section, patch) => settings.update(section, patch),
+    updateSettings,
+    getAdminStatus: () => status.adminStatus(),
+    getVideoVariants: () => status.videoVariants(),
+    getVideoFile: async (key) => video?.get(key),
+    viewerSeen: (sighting) => stats.viewerSeen(sighting),
+    disconnectBroadcaster: () => stream.disconnectBroadcaster(),
+    supportedCodecs,
     setAdminPassword: (password) => settings.setAdminPassword(password),
     securityWarnings,
     async start() {
@@ -141,6 +176,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
       }
       for (const warning of securityWarnings()) logger.warn({ security: true }, `SECURITY WARNING: ${warning}`);
       stats.start();
+      // No stream is live at start: whatever an earlier process left behind is stale.
+      await video?.clear();
       if (deps.ingest !== undefined) {
         stream.attachIngest(deps.ingest);
         await deps.ingest.start(stream);
@@ -151,6 +188,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
         stats.stop();
         await stream.endSession();
         await deps.ingest?.stop();
+        video?.stop();
       })();
       return stopped;
     },

@@ -1,6 +1,7 @@
 import { MAX_SOCKET_PAYLOAD_SIZE } from '../domain/chat.ts';
 import { socialPlatformIcon } from '../domain/social-platforms.ts';
 import { HEXCAST_VERSION } from '../domain/version.ts';
+import { latencyLevel, variantDisplayName, type InboundStreamDetails, type OutputVariant } from '../domain/video.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ContentRenderer } from '../ports/content-renderer.ts';
 import type { FollowerRepository } from '../ports/follower-repository.ts';
@@ -45,6 +46,25 @@ export interface WebConfig {
   readonly authentication: { indieAuthEnabled: boolean };
 }
 
+/** `GET /api/admin/status`, with Owncast's field names. */
+export interface AdminStatus {
+  readonly online: boolean;
+  readonly broadcaster: { remoteAddr: string; time: Date; streamDetails: InboundStreamDetails } | null;
+  readonly currentBroadcast: { outputSettings: readonly OutputVariant[]; latencyLevel: { level: number; secondsPerSegment: number; segmentCount: number } } | null;
+  readonly health: null;
+  readonly streamTitle: string;
+  readonly versionNumber: string;
+  readonly viewerCount: number;
+  readonly overallPeakViewerCount: number;
+  readonly sessionPeakViewerCount: number;
+}
+
+/** One entry of `GET /api/video/variants`. */
+export interface VideoVariantInfo {
+  readonly index: number;
+  readonly name: string;
+}
+
 export interface StatusServiceDeps {
   readonly settings: SettingsService;
   readonly stream: StreamService;
@@ -76,6 +96,27 @@ export class StatusService {
       versionNumber: HEXCAST_VERSION,
       streamTitle: settings.get('serverInfo').streamTitle,
     };
+  }
+
+  adminStatus(): AdminStatus {
+    const { settings, stream, stats } = this.#deps;
+    const broadcaster = stream.broadcaster;
+    const video = settings.get('video');
+    return {
+      online: stream.online,
+      broadcaster: broadcaster === null ? null : { remoteAddr: broadcaster.remoteAddr, time: broadcaster.connectedAt, streamDetails: broadcaster.streamDetails },
+      currentBroadcast: broadcaster === null ? null : { outputSettings: video.outputVariants, latencyLevel: latencyLevel(video.latencyLevel) },
+      health: null,
+      streamTitle: settings.get('serverInfo').streamTitle,
+      versionNumber: HEXCAST_VERSION,
+      viewerCount: stats.viewerCount,
+      overallPeakViewerCount: stats.streamStats.overallPeakViewerCount,
+      sessionPeakViewerCount: stats.streamStats.sessionPeakViewerCount,
+    };
+  }
+
+  videoVariants(): VideoVariantInfo[] {
+    return this.#deps.settings.get('video').outputVariants.map((variant, index) => ({ index, name: variantDisplayName(variant) }));
   }
 
   async webConfig(): Promise<WebConfig> {

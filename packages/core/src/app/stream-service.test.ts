@@ -7,12 +7,14 @@ import type { Transcoder } from '../ports/transcoder.ts';
 import { FakeTranscoder } from '../testing/fake-transcoder.ts';
 import { InMemorySettingsRepository } from '../testing/in-memory-settings-repository.ts';
 import { InMemoryStatsRepository } from '../testing/in-memory-stats-repository.ts';
+import { InMemoryVideoStorage } from '../testing/in-memory-video-storage.ts';
 import { MemoryLogger } from '../testing/memory-logger.ts';
 import { EventBus } from './event-bus.ts';
 import type { AppEvent } from './events.ts';
 import { SettingsService } from './settings-service.ts';
 import { StatsService } from './stats-service.ts';
 import { StreamService } from './stream-service.ts';
+import { VideoOutputService } from './video-output-service.ts';
 
 /** Lets promise callbacks (first playlist, transcoder exit) run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -28,6 +30,8 @@ async function setup(options: { transcoder?: Transcoder | false; streamKeyOverri
   const statsRepository = new InMemoryStatsRepository();
   const stats = new StatsService({ repository: statsRepository, events, clock, logger });
   const transcoder = new FakeTranscoder();
+  const storage = new InMemoryVideoStorage();
+  const video = new VideoOutputService({ storage, clock, logger });
   const chosen = options.transcoder ?? transcoder;
   const stream = new StreamService({
     settings,
@@ -35,7 +39,7 @@ async function setup(options: { transcoder?: Transcoder | false; streamKeyOverri
     events,
     clock,
     logger,
-    ...(chosen === false ? {} : { transcoder: chosen }),
+    ...(chosen === false ? {} : { transcoder: chosen, video }),
     ...(options.streamKeyOverride === undefined ? {} : { streamKeyOverride: options.streamKeyOverride }),
     ...(options.ffmpegPathOverride === undefined ? {} : { ffmpegPathOverride: options.ffmpegPathOverride }),
   });
@@ -43,7 +47,7 @@ async function setup(options: { transcoder?: Transcoder | false; streamKeyOverri
   stream.attachIngest(ingest);
   await ingest.start(stream);
   const ofType = (type: AppEvent['type']) => published.filter((event) => event.type === type);
-  return { clock, logger, settings, stats, statsRepository, transcoder, stream, ingest, ofType };
+  return { clock, logger, settings, stats, statsRepository, transcoder, storage, stream, ingest, ofType };
 }
 
 describe('StreamService', () => {
@@ -141,7 +145,7 @@ describe('StreamService', () => {
     const fake = new FakeTranscoder();
     let release!: () => void;
     const started = new Promise<void>((resolve) => (release = resolve));
-    const slow: Transcoder = { start: async (request) => (await started, fake.start(request)), supportedCodecs: () => fake.supportedCodecs() };
+    const slow: Transcoder = { start: async (request) => (await started, fake.start(request)), supportedCodecs: () => fake.supportedCodecs(), offlineClip: () => fake.offlineClip() };
     const { ingest, stream } = await setup({ transcoder: slow });
     const publishing = ingest.publish({ streamKey: DEFAULT_STREAM_KEY, sessionId: 's1' });
     await settle();

@@ -6,6 +6,8 @@ import type { IngestHandler, IngestServer, PublishRequest, PublishStarted } from
 import type { Logger } from '../ports/logger.ts';
 import type { TranscodeExit, TranscodeJob, Transcoder } from '../ports/transcoder.ts';
 import type { EventBus } from './event-bus.ts';
+import type { HlsPublisher } from './hls-publisher.ts';
+import type { VideoOutputService } from './video-output-service.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { StatsService } from './stats-service.ts';
 
@@ -19,12 +21,15 @@ export interface StreamServiceDeps {
   readonly transcoder?: Transcoder;
   /** `--streamkey`: a temporary key accepted instead of the stored ones. */
   readonly streamKeyOverride?: string;
+  /** Where the transcoder's files go; with the transcoder, required for publishing. */
+  readonly video?: VideoOutputService;
   /** `--ffmpegpath`: used instead of the stored ffmpeg path until restart. */
   readonly ffmpegPathOverride?: string;
 }
 
 interface Session {
   broadcaster: Broadcaster;
+  publisher: HlsPublisher | undefined;
   job: TranscodeJob | undefined;
   online: boolean;
   ended: boolean;
@@ -70,7 +75,7 @@ export class StreamService implements IngestHandler {
       this.#deps.logger.warn({ remoteAddr: request.remoteAddr }, 'publish refused: a stream is already running');
       return err({ kind: 'conflict', message: 'stream already running; can not overtake an existing stream' });
     }
-    if (this.#deps.transcoder === undefined) {
+    if (this.#deps.transcoder === undefined || this.#deps.video === undefined) {
       this.#deps.logger.error({}, 'publish refused: no transcoder is configured in this build');
       return err({ kind: 'unavailable', message: 'video transcoding is not available' });
     }
@@ -78,20 +83,22 @@ export class StreamService implements IngestHandler {
   }
 
   async publishStarted(started: PublishStarted): Promise<void> {
-    const { clock, logger, events, settings, transcoder } = this.#deps;
-    if (this.#session !== undefined || transcoder === undefined) {
+    const { clock, logger, events, settings, transcoder, video } = this.#deps;
+    if (this.#session !== undefined || transcoder === undefined || video === undefined) {
       await started.media.cancel();
       this.#ingest?.disconnect(started.sessionId);
       return;
     }
     const broadcaster: Broadcaster = { sessionId: started.sessionId, remoteAddr: started.remoteAddr, connectedAt: clock.now(), streamDetails: started.details };
-    const session: Session = { broadcaster, job: undefined, online: false, ended: false };
+    const session: Session = { broadcaster, job: undefined, publisher: undefined, online: false, ended: false };
     this.#session = session;
     logger.info({ remoteAddr: started.remoteAddr, details: started.details }, 'broadcaster connected');
     events.publish({ type: 'broadcaster-connected', broadcaster });
-    const video = settings.get('video');
+    const ladder = settings.get('video');
     try {
-      session.job = await transcoder.start({ source: started.media, variants: video.outputVariants, latency: latencyLevel(video.latencyLevel), codec: video.codec, ffmpegPath: this.#deps.ffmpegPathOverride ?? video.ffmpegPath });
+      const output = await video.beginSession();
+      session.publisher = output;
+      session.job = await transcoder.start({ source: started.media, output, variants: ladder.outputVariants, latency: latencyLevel(ladder.latencyLevel), codec: ladder.codec, ffmpegPath: this.#ffmpegPath() });
     } catch (cause) {
       logger.error({ err: cause }, 'transcoder failed to start');
       this.#ingest?.disconnect(started.sessionId);
@@ -128,6 +135,7 @@ export class StreamService implements IngestHandler {
       await this.#deps.stats.streamStopped(at);
       this.#deps.events.publish({ type: 'stream-stopped', at });
     }
+    await this.#finishVideo(session);
   }
 
   /** Drops the current publisher (admin "disconnect"). `false` when nobody is streaming. */
@@ -145,6 +153,21 @@ export class StreamService implements IngestHandler {
     const ended = this.publishEnded(session.broadcaster.sessionId);
     this.#ingest?.disconnect(session.broadcaster.sessionId);
     await ended;
+  }
+
+  #ffmpegPath(): string {
+    return this.#deps.ffmpegPathOverride ?? this.#deps.settings.get('video').ffmpegPath;
+  }
+
+  /** Ends the stream's playlists with the offline clip and schedules the cleanup of its files. */
+  async #finishVideo(session: Session): Promise<void> {
+    const { video, transcoder, logger } = this.#deps;
+    if (session.publisher === undefined || video === undefined || transcoder === undefined) return;
+    const clip = await transcoder.offlineClip(this.#ffmpegPath()).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not make the offline clip; playlists end without it');
+      return undefined;
+    });
+    await video.endSession(session.publisher, clip);
   }
 
   async #goOnline(session: Session): Promise<void> {

@@ -1,6 +1,14 @@
 import type { VideoCodec } from '../domain/video.ts';
 import type { TranscodeExit, TranscodeJob, TranscodeRequest, Transcoder } from '../ports/transcoder.ts';
 
+/** Two MPEG-TS packets' worth of bytes, starting with the TS sync byte as real segments do. */
+const FAKE_SEGMENT = Uint8Array.from({ length: 376 }, (_, i) => (i % 188 === 0 ? 0x47 : 0xff));
+
+function encode(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+
 /**
  * A transcode job the test drives: `playlistReady()` and `exit()` stand in for ffmpeg. With
  * `followSource` it also reads its source as an encoder would: the first chunk makes the first
@@ -13,6 +21,7 @@ export class FakeTranscodeJob implements TranscodeJob {
   /** How many times `stop()` was called. */
   stopCalls = 0;
   #ended = false;
+  #segments = 0;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   #resolveExit!: (exit: TranscodeExit) => void;
   #resolvePlaylist!: () => void;
@@ -34,8 +43,22 @@ export class FakeTranscodeJob implements TranscodeJob {
     return this.#ended;
   }
 
-  /** The first playable playlist now exists. */
-  playlistReady(): void {
+  /**
+   * The stream becomes playable: writes, as an encoder would, one segment per variant, then the
+   * variant playlists naming them and the master playlist, then resolves `firstPlaylist`.
+   * Later calls add a segment to every variant. Writes after the job ended are dropped.
+   */
+  async playlistReady(): Promise<void> {
+    if (this.#ended) return;
+    const sequence = ++this.#segments;
+    const { output, variants, latency } = this.request;
+    const master = ['#EXTM3U', ...variants.flatMap((_, index) => ['#EXT-X-STREAM-INF:BANDWIDTH=1000000', `${index}/stream.m3u8`])].join('\n');
+    for (const index of variants.keys()) {
+      await output.write(`${index}/stream-${sequence}.ts`, FAKE_SEGMENT);
+      const entries = Array.from({ length: sequence }, (_, i) => `#EXTINF:${latency.secondsPerSegment}.000,\nstream-${i + 1}.ts`);
+      await output.write(`${index}/stream.m3u8`, encode(['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${latency.secondsPerSegment}`, '#EXT-X-MEDIA-SEQUENCE:0', ...entries, ''].join('\n')));
+    }
+    await output.write('stream.m3u8', encode(`${master}\n`));
     this.#resolvePlaylist();
   }
 
@@ -60,7 +83,7 @@ export class FakeTranscodeJob implements TranscodeJob {
   async #follow(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
     this.#reader = reader;
     try {
-      for (let read = await reader.read(); !read.done; read = await reader.read()) this.playlistReady();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) if (this.#segments === 0) await this.playlistReady();
     } catch {
       // An erroring source is a dropped publisher: for the encoder, its input ended all the same.
     }
@@ -108,5 +131,9 @@ export class FakeTranscoder implements Transcoder {
 
   async supportedCodecs(): Promise<VideoCodec[]> {
     return [...this.#codecs];
+  }
+
+  async offlineClip(): Promise<{ body: Uint8Array; durationSeconds: number }> {
+    return { body: FAKE_SEGMENT, durationSeconds: 8 };
   }
 }

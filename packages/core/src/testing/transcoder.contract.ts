@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATENCY_LEVELS, OutputVariantSchema, VIDEO_CODECS } from '../domain/video.ts';
-import type { Transcoder } from '../ports/transcoder.ts';
+import { playlistSegmentKeys } from '../domain/hls.ts';
+import type { HlsOutput, Transcoder } from '../ports/transcoder.ts';
 import { settledFlag } from './contract-arbitraries.ts';
 import { relaySource } from './relayed-source.ts';
 
@@ -41,12 +42,13 @@ export function describeTranscoderContract(make: () => TranscoderDriver | Promis
     const ffmpegPath = driver.ffmpegPath ?? '';
     const relay = relaySource(feed === 'broadcast' ? driver.source() : new ReadableStream<Uint8Array>());
     const codec = libx264 ? 'libx264' : ((await driver.transcoder.supportedCodecs(ffmpegPath))[0] ?? 'libx264');
-    const job = await driver.transcoder.start({ source: relay.stream, variants: [VARIANT], latency: LATENCY_LEVELS[0], codec, ffmpegPath });
+    const output = recordingOutput();
+    const job = await driver.transcoder.start({ source: relay.stream, output, variants: [VARIANT], latency: LATENCY_LEVELS[0], codec, ffmpegPath });
     cleanups.push(async () => {
       await job.stop();
       await relay.end();
     });
-    return { job, relay, hasExited: settledFlag(job.exited) };
+    return { job, relay, output, hasExited: settledFlag(job.exited) };
   }
 
   describe('Transcoder contract', { timeout: 60_000 }, () => {
@@ -55,13 +57,20 @@ export function describeTranscoderContract(make: () => TranscoderDriver | Promis
     });
 
     it('makes the first playlist while the broadcast flows, runs until stopped, then lets go of the source', async () => {
-      const { job, relay, hasExited } = await startJob();
+      const { job, relay, output, hasExited } = await startJob();
       await job.firstPlaylist;
+      // Playable means: the master and a variant playlist are written, and so is every segment it names.
+      expect(output.files.has('stream.m3u8')).toBe(true);
+      const variant = new TextDecoder().decode(output.files.get('0/stream.m3u8'));
+      const named = playlistSegmentKeys('0/stream.m3u8', variant);
+      expect(named.length).toBeGreaterThan(0);
+      for (const key of named) expect(output.files.get(key)?.[0], key).toBe(0x47);
       expect(hasExited()).toBe(false);
       await job.stop();
       expect(hasExited()).toBe(true);
       expect(await job.exited).toEqual({ kind: 'stopped' });
       expect(relay.cancelled()).toBe(true);
+      expect(output.violations).toEqual([]);
     });
 
     it('stopped before the first playlist: firstPlaylist rejects; stop() again, also concurrently, is harmless', async () => {
@@ -90,6 +99,17 @@ export function describeTranscoderContract(make: () => TranscoderDriver | Promis
       expect(await job.exited).toEqual({ kind: 'input-ended' });
     });
 
+    it('makes an MPEG-TS offline clip of a few seconds, the same bytes each time', async () => {
+      const driver = await make();
+      const first = await driver.transcoder.offlineClip(driver.ffmpegPath ?? '');
+      const second = await driver.transcoder.offlineClip(driver.ffmpegPath ?? '');
+      expect(first.body[0]).toBe(0x47);
+      expect(first.body.length % 188).toBe(0);
+      expect(first.durationSeconds).toBeGreaterThan(0);
+      expect(first.durationSeconds).toBeLessThanOrEqual(30);
+      expect(second.body).toEqual(first.body);
+    });
+
     it('lists the encoders it can use: known names, no repeats, libx264 when ffmpeg has it', async () => {
       const driver = await make();
       const codecs = await driver.transcoder.supportedCodecs(driver.ffmpegPath ?? '');
@@ -98,4 +118,20 @@ export function describeTranscoderContract(make: () => TranscoderDriver | Promis
       if (libx264) expect(codecs).toContain('libx264');
     });
   });
+}
+
+/** An `HlsOutput` that keeps every file, checking playlists name only segments already written. */
+function recordingOutput(): HlsOutput & { files: Map<string, Uint8Array>; violations: string[] } {
+  const files = new Map<string, Uint8Array>();
+  const violations: string[] = [];
+  return {
+    files,
+    violations,
+    async write(path, body) {
+      if (/^\d+\/[^/]+\.m3u8$/.test(path)) {
+        for (const key of playlistSegmentKeys(path, new TextDecoder().decode(body))) if (!files.has(key)) violations.push(`${path} named ${key} before it was written`);
+      }
+      files.set(path, body.slice());
+    },
+  };
 }

@@ -1,0 +1,82 @@
+import { OFFLINE_CLIP, appendOfflineClip, hlsContentType, isSegment, isVariantPlaylist, playlistSegmentKeys } from '../domain/hls.ts';
+import type { Logger } from '../ports/logger.ts';
+import type { HlsOutput } from '../ports/transcoder.ts';
+import { isSafeStorageKey, type VideoStorage } from '../ports/video-storage.ts';
+
+/**
+ * How many segments that have left a playlist are kept before deletion: a player that fetched
+ * the previous playlist a moment ago may still ask for them.
+ */
+export const RETIRED_SEGMENTS_KEPT = 4;
+
+/**
+ * The live window of one stream: takes the transcoder's files, stores each playlist only after
+ * the segments it names are stored, and deletes segments once they have left the window.
+ */
+export class HlsPublisher implements HlsOutput {
+  readonly #storage: VideoStorage;
+  readonly #logger: Logger;
+  readonly #pending = new Map<string, Promise<void>>();
+  readonly #window = new Map<string, Set<string>>();
+  readonly #retired = new Map<string, string[]>();
+  readonly #playlists = new Map<string, string>();
+
+  constructor(deps: { storage: VideoStorage; logger: Logger }) {
+    this.#storage = deps.storage;
+    this.#logger = deps.logger;
+  }
+
+  async write(path: string, body: Uint8Array): Promise<void> {
+    const contentType = hlsContentType(path);
+    if (!isSafeStorageKey(path) || contentType === undefined) throw new Error(`refusing to store ${JSON.stringify(path)}: not an HLS file name`);
+    if (isSegment(path)) return this.#storeSegment(path, body, contentType);
+    if (isVariantPlaylist(path)) return this.#storeVariantPlaylist(path, body, contentType);
+    await this.#storage.put(path, body, contentType);
+  }
+
+  /** Appends the offline clip to every variant playlist, ending them. */
+  async finish(clip: { body: Uint8Array; durationSeconds: number } | undefined): Promise<void> {
+    await Promise.allSettled(this.#pending.values());
+    if (clip === undefined) return;
+    await this.#storage.put(OFFLINE_CLIP, clip.body, 'video/mp2t');
+    for (const [path, text] of this.#playlists) {
+      const ended = appendOfflineClip(text, `../${OFFLINE_CLIP}`, clip.durationSeconds);
+      await this.#storage.put(path, new TextEncoder().encode(ended), 'application/x-mpegURL');
+    }
+  }
+
+  async #storeSegment(path: string, body: Uint8Array, contentType: string): Promise<void> {
+    const stored = this.#storage.put(path, body, contentType);
+    this.#pending.set(path, stored);
+    try {
+      await stored;
+    } finally {
+      this.#pending.delete(path);
+    }
+  }
+
+  async #storeVariantPlaylist(path: string, body: Uint8Array, contentType: string): Promise<void> {
+    const text = new TextDecoder().decode(body);
+    const segments = playlistSegmentKeys(path, text);
+    // A playlist must never name a segment viewers cannot fetch yet.
+    await Promise.all(segments.map((key) => this.#pending.get(key)));
+    await this.#storage.put(path, body, contentType);
+    this.#playlists.set(path, text);
+    await this.#retire(path, new Set(segments));
+  }
+
+  async #retire(playlist: string, current: Set<string>): Promise<void> {
+    const retired = this.#retired.get(playlist) ?? [];
+    for (const key of this.#window.get(playlist) ?? []) if (!current.has(key)) retired.push(key);
+    this.#window.set(playlist, current);
+    const expired = retired.splice(0, Math.max(0, retired.length - RETIRED_SEGMENTS_KEPT));
+    this.#retired.set(playlist, retired);
+    if (expired.length === 0) return;
+    try {
+      await this.#storage.delete(expired);
+    } catch (error) {
+      // The next playlist retries nothing, so say what is left behind; the end-of-stream cleanup removes it.
+      this.#logger.warn({ err: error, keys: expired }, 'could not delete old segments');
+    }
+  }
+}
