@@ -1,9 +1,22 @@
-import type { CommonError, PublicStatus, Result, Settings, SettingsSection, WebConfig } from '@hexcast/core';
+import type { AdminStatus, CommonError, PublicStatus, Result, Settings, SettingsSection, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
 
 /** What the public routes need from the application. */
 export interface StatusApi {
   getStatus(): PublicStatus;
   getWebConfig(): Promise<WebConfig>;
+}
+
+/** What the video routes (`/hls/*`, thumbnails, variants) need. */
+export interface VideoApi {
+  getVideoFile(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined>;
+  viewerSeen(sighting: ViewerSighting): void;
+  getVideoVariants(): VideoVariantInfo[];
+}
+
+/** What the admin's stream controls need. */
+export interface AdminStreamApi {
+  getAdminStatus(): AdminStatus;
+  disconnectBroadcaster(): boolean;
 }
 
 /** What admin authentication needs. */
@@ -18,4 +31,4 @@ export interface AdminConfigApi {
 }
 
 /** Everything `createHttpApp` needs: `AppController` satisfies it. */
-export type HttpApi = StatusApi & AdminAuthApi & AdminConfigApi;
+export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi;

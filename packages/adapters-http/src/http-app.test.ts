@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppController, type AppController } from '@hexcast/core';
-import { FakePasswordHasher, MemoryLogger, PlainTextRenderer, inMemoryRepositories } from '@hexcast/core/testing';
+import { FakePasswordHasher, InMemoryVideoStorage, MemoryLogger, PlainTextRenderer, inMemoryRepositories } from '@hexcast/core/testing';
 import { createHttpApp } from './http-app.ts';
 import { VALUE_SETTERS } from './routes/admin-config.ts';
 
@@ -10,12 +10,14 @@ const ADMIN = { Authorization: `Basic ${btoa('admin:abc123')}` };
 let controller: AppController;
 let app: ReturnType<typeof createHttpApp>;
 let logger: MemoryLogger;
+let storage: InMemoryVideoStorage;
 
 beforeEach(async () => {
   logger = new MemoryLogger();
-  controller = createAppController({ repositories: inMemoryRepositories(), hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger });
+  storage = new InMemoryVideoStorage();
+  controller = createAppController({ repositories: inMemoryRepositories(), hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger, storage });
   await controller.start();
-  app = createHttpApp(controller, { logger });
+  app = createHttpApp(controller, { logger, peerAddress: () => '198.51.100.9' });
 });
 
 const post = (path: string, body: string, headers: Record<string, string> = ADMIN) => app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
@@ -97,5 +99,70 @@ describe('admin setters', () => {
     );
     expect(logger.at('error')).toEqual([]);
     expect((await app.request('/api/config')).status).toBe(200);
+  });
+});
+
+describe('video routes', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  beforeEach(async () => {
+    await storage.put('stream.m3u8', bytes('#EXTM3U\n0/stream.m3u8\n'), 'application/x-mpegURL');
+    await storage.put('0/stream.m3u8', bytes('#EXTM3U\n#EXTINF:3,\nstream-a1.ts\n'), 'application/x-mpegURL');
+    await storage.put('0/stream-a1.ts', Uint8Array.of(0x47, 1, 2, 3), 'video/mp2t');
+    await storage.put('thumbnail.jpg', Uint8Array.of(0xff, 0xd8), 'image/jpeg');
+  });
+
+  it('serves playlists uncached and segments cacheable, with open CORS', async () => {
+    const playlist = await app.request('/hls/0/stream.m3u8');
+    expect(playlist.status).toBe(200);
+    expect(playlist.headers.get('content-type')).toBe('application/x-mpegURL');
+    expect(playlist.headers.get('cache-control')).toMatch(/no-cache/);
+    expect(playlist.headers.get('access-control-allow-origin')).toBe('*');
+    const segment = await app.request('/hls/0/stream-a1.ts');
+    expect(segment.headers.get('content-type')).toBe('video/mp2t');
+    expect(segment.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(new Uint8Array(await segment.arrayBuffer())).toEqual(Uint8Array.of(0x47, 1, 2, 3));
+    const head = await app.request('/hls/0/stream-a1.ts', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('4');
+    expect((await app.request('/thumbnail.jpg')).headers.get('content-type')).toBe('image/jpeg');
+  });
+
+  it('counts a playlist fetch as a viewer (per address and browser), a segment fetch not', async () => {
+    await app.request('/hls/0/stream-a1.ts');
+    expect(controller.stats.viewerCount).toBe(0);
+    await app.request('/hls/stream.m3u8', { headers: { 'user-agent': 'A' } });
+    await app.request('/hls/0/stream.m3u8', { headers: { 'user-agent': 'A' } });
+    expect(controller.stats.viewerCount).toBe(1);
+    await app.request('/hls/stream.m3u8', { headers: { 'user-agent': 'B' } });
+    await app.request('/hls/stream.m3u8', { headers: { 'user-agent': 'A', 'x-forwarded-for': '203.0.113.5, 10.0.0.1' } });
+    expect(controller.stats.viewers.map((v) => v.ipAddress).sort()).toEqual(['198.51.100.9', '198.51.100.9', '203.0.113.5']);
+  });
+
+  it('serves nothing but playlists and segments, and nothing outside the video store', async () => {
+    await storage.put('0/notes.txt', bytes('x'), 'text/plain');
+    for (const path of ['/hls/0/notes.txt', '/hls/../hexcast.db', '/hls/%2e%2e/hexcast.db', '/hls/0/%2e%2e/%2e%2e/etc/passwd.ts', '/hls/%E0%A4%A.ts', '/hls/', '/hls/missing.m3u8', '/preview.gif']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+    }
+  });
+
+  it('lists the variants with display names', async () => {
+    await controller.updateSettings('video', { outputVariants: [{ videoPassthrough: true } as never, { scaledHeight: 360, videoBitrate: 800 } as never] });
+    expect(await (await app.request('/api/video/variants')).json()).toEqual([
+      { index: 0, name: 'Source' },
+      { index: 1, name: '360p @ 800 kbps' },
+    ]);
+  });
+});
+
+describe('admin stream routes', () => {
+  it('reports the status behind auth, and disconnect says when nobody is streaming', async () => {
+    expect((await app.request('/api/admin/status')).status).toBe(401);
+    const status = (await (await app.request('/api/admin/status', { headers: ADMIN })).json()) as Record<string, unknown>;
+    expect(status).toMatchObject({ online: false, broadcaster: null, viewerCount: 0, overallPeakViewerCount: 0, sessionPeakViewerCount: 0, streamTitle: '' });
+    const disconnect = await post('/api/admin/disconnect', '');
+    expect(disconnect.status).toBe(400);
+    expect(await disconnect.json()).toEqual({ success: false, message: 'no inbound stream connected' });
   });
 });

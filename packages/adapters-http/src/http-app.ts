@@ -4,12 +4,17 @@ import type { Logger } from '@hexcast/core';
 import { adminAuth } from './admin-auth.ts';
 import type { HttpApi } from './api.ts';
 import { failure } from './errors.ts';
+import type { PeerAddress } from './client-identity.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
+import { adminStreamRoutes } from './routes/admin-stream.ts';
+import { videoRoutes } from './routes/video.ts';
 import { publicRoutes } from './routes/public.ts';
 
 export interface HttpAppOptions {
   /** Where unexpected errors are reported (never shown to the client). */
   readonly logger?: Logger;
+  /** The TCP peer address of a request (the Node server provides it); used when no proxy header says otherwise. */
+  readonly peerAddress?: PeerAddress;
 }
 
 /**
@@ -20,6 +25,8 @@ export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono 
   const app = new Hono();
   app.use('/api/admin/*', adminAuth(api));
   app.route('/api/admin/config', adminConfigRoutes(api));
+  app.route('/api/admin', adminStreamRoutes(api));
+  app.route('/', videoRoutes(api, options.peerAddress ? { peerAddress: options.peerAddress } : {}));
   app.route('/api', publicRoutes(api));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.notFound((c) => c.text('Not Found', 404));

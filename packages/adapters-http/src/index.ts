@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './json-body.ts';
 export { adminAuth, ADMIN_USERNAME } from './admin-auth.ts';
 export { VALUE_SETTERS } from './routes/admin-config.ts';
+export * from './client-identity.ts';

@@ -7,6 +7,7 @@ import { httpModule } from './http-module.ts';
 import { rtmpModule } from './rtmp-module.ts';
 import { sqliteModule } from './sqlite-module.ts';
 import { systemModule } from './system-module.ts';
+import { videoModule } from './video-module.ts';
 import { TOKENS, type Services } from './tokens.ts';
 
 /** A typed view of the container: `resolve('AppController')`. */
@@ -19,6 +20,6 @@ export async function buildContainer(config: ServerConfig, logger: Logger): Prom
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
-  await container.loadAsync(systemModule, sqliteModule, rtmpModule, coreModule, httpModule);
+  await container.loadAsync(systemModule, sqliteModule, rtmpModule, videoModule, coreModule, httpModule);
   return { resolve: (name) => container.getAsync(TOKENS[name]) };
 }

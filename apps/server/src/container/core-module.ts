@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { createAppController, type Clock, type ContentRenderer, type IngestServer, type Logger, type PasswordHasher, type Repositories } from '@hexcast/core';
+import { createAppController, type Clock, type ContentRenderer, type IngestServer, type Logger, type PasswordHasher, type Repositories, type Transcoder, type VideoStorage } from '@hexcast/core';
 import type { ServerConfig } from '../config.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -7,7 +7,7 @@ import { TOKENS } from './tokens.ts';
 export const coreModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.AppController)
     .toResolvedValue(
-      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer) =>
+      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer, storage: VideoStorage, transcoder: Transcoder) =>
         createAppController({
           repositories,
           hasher,
@@ -15,11 +15,13 @@ export const coreModule = new ContainerModule(({ bind }) => {
           logger,
           clock,
           ingest,
+          storage,
+          transcoder,
           ...(config.streamKey !== undefined ? { streamKeyOverride: config.streamKey } : {}),
           ...(config.adminPassword !== undefined ? { adminPasswordOverride: config.adminPassword } : {}),
           ...(config.ffmpegPath !== undefined ? { ffmpegPathOverride: config.ffmpegPath } : {}),
         }),
-      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer],
+      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer, TOKENS.VideoStorage, TOKENS.Transcoder],
     )
     .inSingletonScope();
 });

@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { ContainerModule } from 'inversify';
 import { createHttpApp } from '@hexcast/adapters-http';
 import type { AppController, Logger } from '@hexcast/core';
@@ -6,6 +7,6 @@ import { TOKENS } from './tokens.ts';
 /** The Hono app with every route, over the AppController. */
 export const httpModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.HttpApp)
-    .toResolvedValue((controller: AppController, logger: Logger) => createHttpApp(controller, { logger: logger.child({ component: 'http' }) }), [TOKENS.AppController, TOKENS.Logger])
+    .toResolvedValue((controller: AppController, logger: Logger) => createHttpApp(controller, { logger: logger.child({ component: 'http' }), peerAddress: (c) => getConnInfo(c).remote.address }), [TOKENS.AppController, TOKENS.Logger])
     .inSingletonScope();
 });

@@ -1,4 +1,4 @@
-import type { AppController, Clock, ContentRenderer, IngestServer, Logger, PasswordHasher, Repositories } from '@hexcast/core';
+import type { AppController, Clock, ContentRenderer, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoStorage } from '@hexcast/core';
 import type { SqliteDatabase } from '@hexcast/adapters-sqlite';
 import type { Hono } from 'hono';
 import type { ServerConfig } from '../config.ts';
@@ -15,11 +15,13 @@ export interface Services {
   /** the RTMP port and address: flags over stored settings */
   RtmpEndpoint: { port: number; host: string };
   IngestServer: IngestServer;
+  VideoStorage: VideoStorage;
+  Transcoder: Transcoder;
   AppController: AppController;
   HttpApp: Hono;
 }
 
 /** One symbol per service. */
 export const TOKENS = Object.fromEntries(
-  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'Database', 'Repositories', 'RtmpEndpoint', 'IngestServer', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'Database', 'Repositories', 'RtmpEndpoint', 'IngestServer', 'VideoStorage', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
 ) as { readonly [K in keyof Services]: symbol };

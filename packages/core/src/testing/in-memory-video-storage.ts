@@ -6,12 +6,13 @@ export class InMemoryVideoStorage implements VideoStorage {
   readonly #objects = new Map<string, { body: Uint8Array; contentType: string }>();
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
-    this.#objects.set(key, { body: body.slice(), contentType });
+    // new Uint8Array(x) copies even when x is a Node Buffer, whose slice() would share memory.
+    this.#objects.set(key, { body: new Uint8Array(body), contentType });
   }
 
   async get(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined> {
     const object = this.#objects.get(key);
-    return object && { body: object.body.slice(), contentType: object.contentType };
+    return object && { body: new Uint8Array(object.body), contentType: object.contentType };
   }
 
   async delete(keys: readonly string[]): Promise<void> {
