@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { createNodeRequestListener } from '@hexcast/adapters-http';
 import type { AppController } from '@hexcast/core';
 import type { PinoLogger } from '@hexcast/adapters-system';
 import type { ServerConfig } from './config.ts';
@@ -33,12 +34,13 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
   const server = controller.settings.get('server');
   const hostname = config.webServerIp ?? server.webServerIp;
   const port = config.webServerPort ?? server.webServerPort;
-  const http = await listen(app.fetch, port, hostname).catch(async (error: unknown) => {
+  const listener = createNodeRequestListener(controller, app, (error) => logger.error({ err: error }, 'unhandled error serving video'));
+  const httpServer = await listen(listener, port, hostname).catch(async (error: unknown) => {
     await controller.stop();
     database.close();
     throw error;
   });
-  const address = http.address() as AddressInfo;
+  const address = httpServer.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, rtmp: `rtmp://${rtmp.host}:${rtmp.port}/live` }, 'hexcast is running');
   let stopping: Promise<void> | undefined;
@@ -49,8 +51,8 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          if ('closeAllConnections' in http) http.closeAllConnections();
+          httpServer.close(() => resolve());
+          httpServer.closeAllConnections();
         });
         await controller.stop();
         database.close();
@@ -60,9 +62,11 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
   };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
+function listen(listener: (req: IncomingMessage, res: ServerResponse) => void, port: number, hostname: string): Promise<http.Server> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    // Slow or stalled clients must not hold sockets forever (Owncast: 4 s to read headers).
+    const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 60_000 }, listener);
+    server.listen(port, hostname, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'EADDRINUSE' ? `the web server port ${port} on ${hostname} is already in use` : `cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })),
     );

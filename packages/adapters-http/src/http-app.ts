@@ -4,7 +4,7 @@ import type { Logger } from '@hexcast/core';
 import { adminAuth } from './admin-auth.ts';
 import type { HttpApi } from './api.ts';
 import { failure } from './errors.ts';
-import type { PeerAddress } from './client-identity.ts';
+import type { PeerAddress } from './peer-address.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
 import { adminStreamRoutes } from './routes/admin-stream.ts';
 import { videoRoutes } from './routes/video.ts';

@@ -5,3 +5,6 @@ export * from './json-body.ts';
 export { adminAuth, ADMIN_USERNAME } from './admin-auth.ts';
 export { VALUE_SETTERS } from './routes/admin-config.ts';
 export * from './client-identity.ts';
+export * from './peer-address.ts';
+export * from './video-request.ts';
+export * from './node-listener.ts';

@@ -1,2 +1,5 @@
 export { NodeMediaServerIngest, type NodeMediaServerIngestOptions } from './node-media-server-ingest.ts';
 export { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
+export { FfmpegTranscoder, type FfmpegTranscoderOptions } from './ffmpeg/ffmpeg-transcoder.ts';
+export { FfmpegTranscodeJob } from './ffmpeg/ffmpeg-transcode-job.ts';
+export { buildFfmpegArgs, type FfmpegArgsOptions } from './ffmpeg/ffmpeg-args.ts';

@@ -26,6 +26,8 @@ export interface FfmpegArgsOptions {
  * - segment names `stream-<shortid><unix>-<n>.ts` (`second_level_segment_index`): with the
  *   unix time alone, two 1 s segments finishing within the same second get the same name (ffmpeg
  *   5.1 then warns "Duplicated segment filename" and overwrites the earlier one).
+ * - `-analyzeduration 1000000` for a source without audio: otherwise ffmpeg spends 5 s looking
+ *   for the audio stream (node-media-server's FLV header always announces one) before it starts.
  * - `-force_key_frames` on every segment boundary, so each segment starts with a keyframe even
  *   when the output frame rate drifts from the GOP arithmetic.
  */
@@ -38,6 +40,8 @@ export function buildFfmpegArgs(options: FfmpegArgsOptions): string[] {
   return [
     ...['-hide_banner', '-loglevel', 'warning', '-nostats'],
     ...profile.globalFlags,
+    // Without audio, ffmpeg 5.1 reads 5 s of FLV (its default) looking for it before it starts.
+    ...(audio ? [] : ['-analyzeduration', '1000000']),
     ...['-fflags', '+genpts', '-i', 'pipe:0'],
     ...(scales ? ['-sws_flags', 'bilinear'] : []),
     ...variants.flatMap((variant, index) => [...videoArgs(variant, index, { codec, profile, latency }), ...(audio ? audioArgs(variant, index) : [])]),

@@ -3,6 +3,15 @@ import type { Logger } from '../ports/logger.ts';
 import type { HlsOutput } from '../ports/transcoder.ts';
 import { isSafeStorageKey, type VideoStorage } from '../ports/video-storage.ts';
 
+/** A file of the live window, held in memory for serving. Its bytes are shared: never mutate them. */
+export interface LiveFile {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+}
+
+/** The live window's files by key: small (the playlists' segments plus a few), read by every viewer. */
+export type LiveFiles = Map<string, LiveFile>;
+
 /**
  * How many segments that have left a playlist are kept before deletion: a player that fetched
  * the previous playlist a moment ago may still ask for them.
@@ -16,14 +25,16 @@ export const RETIRED_SEGMENTS_KEPT = 4;
 export class HlsPublisher implements HlsOutput {
   readonly #storage: VideoStorage;
   readonly #logger: Logger;
+  readonly #live: LiveFiles;
   readonly #pending = new Map<string, Promise<void>>();
   readonly #window = new Map<string, Set<string>>();
   readonly #retired = new Map<string, string[]>();
   readonly #playlists = new Map<string, string>();
 
-  constructor(deps: { storage: VideoStorage; logger: Logger }) {
+  constructor(deps: { storage: VideoStorage; logger: Logger; live: LiveFiles }) {
     this.#storage = deps.storage;
     this.#logger = deps.logger;
+    this.#live = deps.live;
   }
 
   async write(path: string, body: Uint8Array): Promise<void> {
@@ -31,22 +42,28 @@ export class HlsPublisher implements HlsOutput {
     if (!isSafeStorageKey(path) || contentType === undefined) throw new Error(`refusing to store ${JSON.stringify(path)}: not an HLS file name`);
     if (isSegment(path)) return this.#storeSegment(path, body, contentType);
     if (isVariantPlaylist(path)) return this.#storeVariantPlaylist(path, body, contentType);
-    await this.#storage.put(path, body, contentType);
+    await this.#put(path, body, contentType);
   }
 
   /** Appends the offline clip to every variant playlist, ending them. */
   async finish(clip: { body: Uint8Array; durationSeconds: number } | undefined): Promise<void> {
     await Promise.allSettled(this.#pending.values());
     if (clip === undefined) return;
-    await this.#storage.put(OFFLINE_CLIP, clip.body, 'video/mp2t');
+    await this.#put(OFFLINE_CLIP, clip.body, 'video/mp2t');
     for (const [path, text] of this.#playlists) {
       const ended = appendOfflineClip(text, `../${OFFLINE_CLIP}`, clip.durationSeconds);
-      await this.#storage.put(path, new TextEncoder().encode(ended), 'application/x-mpegURL');
+      await this.#put(path, new TextEncoder().encode(ended), 'application/x-mpegURL');
     }
   }
 
+  /** Stores a file, then serves it from memory while it is part of the live window. */
+  async #put(path: string, body: Uint8Array, contentType: string): Promise<void> {
+    await this.#storage.put(path, body, contentType);
+    this.#live.set(path, { body, contentType });
+  }
+
   async #storeSegment(path: string, body: Uint8Array, contentType: string): Promise<void> {
-    const stored = this.#storage.put(path, body, contentType);
+    const stored = this.#put(path, body, contentType);
     this.#pending.set(path, stored);
     try {
       await stored;
@@ -60,7 +77,7 @@ export class HlsPublisher implements HlsOutput {
     const segments = playlistSegmentKeys(path, text);
     // A playlist must never name a segment viewers cannot fetch yet.
     await Promise.all(segments.map((key) => this.#pending.get(key)));
-    await this.#storage.put(path, body, contentType);
+    await this.#put(path, body, contentType);
     this.#playlists.set(path, text);
     await this.#retire(path, new Set(segments));
   }
@@ -72,6 +89,7 @@ export class HlsPublisher implements HlsOutput {
     const expired = retired.splice(0, Math.max(0, retired.length - RETIRED_SEGMENTS_KEPT));
     this.#retired.set(playlist, retired);
     if (expired.length === 0) return;
+    for (const key of expired) this.#live.delete(key);
     try {
       await this.#storage.delete(expired);
     } catch (error) {

@@ -2,7 +2,7 @@ import { PREVIEW, THUMBNAIL } from '../domain/hls.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import { isSafeStorageKey, type VideoStorage } from '../ports/video-storage.ts';
-import { HlsPublisher } from './hls-publisher.ts';
+import { HlsPublisher, type LiveFile, type LiveFiles } from './hls-publisher.ts';
 
 /** How long the ended stream (with its offline clip) stays playable before its files go. */
 export const OFFLINE_CLEANUP_DELAY_MS = 5 * 60_000;
@@ -19,6 +19,7 @@ export class VideoOutputService {
   readonly #clock: Clock;
   readonly #logger: Logger;
   #cancelCleanup: (() => void) | undefined;
+  readonly #live: LiveFiles = new Map();
 
   constructor(deps: { storage: VideoStorage; clock: Clock; logger: Logger }) {
     this.#storage = deps.storage;
@@ -31,7 +32,7 @@ export class VideoOutputService {
     this.#cancelCleanup?.();
     this.#cancelCleanup = undefined;
     await this.clear();
-    return new HlsPublisher({ storage: this.#storage, logger: this.#logger });
+    return new HlsPublisher({ storage: this.#storage, logger: this.#logger, live: this.#live });
   }
 
   /** Ends a stream's window with the offline clip and schedules the removal of its files. */
@@ -50,13 +51,18 @@ export class VideoOutputService {
 
   /** Removes every video file but the thumbnail and preview. */
   async clear(): Promise<void> {
+    for (const key of this.#live.keys()) if (!KEPT_AFTER_CLEANUP.has(key)) this.#live.delete(key);
     const keys = (await this.#storage.list('')).filter((key) => !KEPT_AFTER_CLEANUP.has(key));
     if (keys.length > 0) await this.#storage.delete(keys);
   }
 
-  /** A stored file for `/hls/*` and thumbnails; `undefined` for missing or unsafe keys. */
-  async get(key: string): Promise<{ body: Uint8Array; contentType: string } | undefined> {
-    return isSafeStorageKey(key) ? this.#storage.get(key) : undefined;
+  /**
+   * A stored file for `/hls/*` and thumbnails; `undefined` for missing or unsafe keys. Files of
+   * the live window come from memory without a copy: callers must not mutate the bytes.
+   */
+  async get(key: string): Promise<LiveFile | undefined> {
+    if (!isSafeStorageKey(key)) return undefined;
+    return this.#live.get(key) ?? this.#storage.get(key);
   }
 
   /** Cancels the pending cleanup timer (at shutdown). */

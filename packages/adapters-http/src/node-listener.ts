@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { VideoApi } from './api.ts';
+import { answerVideoRequest, isVideoRequest } from './video-request.ts';
+
+/**
+ * The Node request listener of the whole HTTP surface: video requests (the hot path: every
+ * viewer, every few seconds) are answered straight from the live window with Node's own
+ * response, skipping the Fetch API objects; everything else goes to the Hono app.
+ */
+export function createNodeRequestListener(api: VideoApi, app: Hono, onError: (error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => void {
+  const fallback = getRequestListener(app.fetch);
+  return (req, res) => {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (!isVideoRequest(method, path)) {
+      void fallback(req, res);
+      return;
+    }
+    answerVideoRequest(api, {
+      method,
+      path,
+      userAgent: req.headers['user-agent'],
+      forwardedFor: firstHeader(req.headers['x-forwarded-for']),
+      peerAddress: req.socket.remoteAddress,
+    }).then(
+      (answer) => {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
+      },
+      (error: unknown) => {
+        onError(error);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end('Internal Server Error');
+      },
+    );
+  };
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
