@@ -21,6 +21,8 @@ export interface EncoderProcess {
   readonly pid: number | undefined;
   /** ffmpeg's input (`-i pipe:0`); errors on it (EPIPE once ffmpeg is gone) are absorbed. */
   readonly stdin: Writable;
+  /** Whether ffmpeg has not exited yet (`ended` settles a little later, after its last stderr lines). */
+  running(): boolean;
   /** Settles once ffmpeg is gone and all its stderr lines were delivered; never rejects. */
   readonly ended: Promise<EncoderEnd>;
   /** Ends its input and sends SIGTERM; SIGKILL follows after `KILL_AFTER_MS`. Harmless once ended. */
@@ -58,6 +60,7 @@ export function spawnEncoder(ffmpegPath: string, args: readonly string[], onStde
   return {
     pid: subprocess.pid,
     stdin,
+    running: () => subprocess.nodeChildProcess.exitCode === null && subprocess.nodeChildProcess.signalCode === null,
     ended,
     terminate: () => {
       stdin.end();

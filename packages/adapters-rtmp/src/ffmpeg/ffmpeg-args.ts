@@ -1,6 +1,7 @@
 import type { LatencyLevel, OutputVariant, VideoCodec } from '@hexcast/core';
 import { encoderProfile, type EncoderProfile } from './encoder-profiles.ts';
 
+/** What the transcode command is built from. */
 export interface FfmpegArgsOptions {
   readonly variants: readonly OutputVariant[];
   readonly latency: LatencyLevel;

@@ -10,6 +10,7 @@ import { TranscoderLog } from './transcoder-log.ts';
 /** After the source ended, how long ffmpeg may take to finish its last segment before it is stopped. */
 const FLUSH_TIMEOUT_MS = 15_000;
 
+/** A job's request and the transcoder's logger and log folder. */
 export interface FfmpegTranscodeJobOptions {
   readonly request: TranscodeRequest;
   readonly logger: Logger;
@@ -86,13 +87,14 @@ export class FfmpegTranscodeJob implements TranscodeJob {
     this.exited = this.#run();
   }
 
-  /** ffmpeg's process id while it runs (diagnostics); undefined before it started. */
+  /** ffmpeg's process id once spawned (diagnostics); undefined before. */
   get pid(): number | undefined {
     return this.#encoder?.pid;
   }
 
   async stop(): Promise<void> {
-    if (!this.#ended) {
+    // Once ffmpeg has exited by itself, that was the first cause, however soon stop() follows.
+    if (!this.#ended && this.#encoder?.running() !== false) {
       this.#cause ??= { kind: 'stopped' };
       this.#reader.cancel().catch(() => undefined);
       this.#encoder?.terminate();
@@ -105,6 +107,7 @@ export class FfmpegTranscodeJob implements TranscodeJob {
     try {
       exit = await this.#transcode();
     } catch (error) {
+      this.#encoder?.terminate();
       exit = { kind: 'failed', message: `transcode failed: ${String(error)}`, lastErrorLines: this.#log.lastLines };
     }
     this.#ended = true;
@@ -114,7 +117,8 @@ export class FfmpegTranscodeJob implements TranscodeJob {
     await this.#log.close();
     // A no-op once it resolved: a promise settles once.
     this.#notPlayable(new Error(`the transcode ended (${exit.kind}) before the first playlist`));
-    this.#logger.info({ exit: exit.kind, ...(exit.kind === 'failed' ? { message: exit.message } : {}) }, 'transcode ended');
+    if (exit.kind === 'failed') this.#logger.warn({ exit: exit.kind, message: exit.message, lastErrorLines: exit.lastErrorLines }, 'transcode failed');
+    else this.#logger.info({ exit: exit.kind }, 'transcode ended');
     return exit;
   }
 
@@ -142,6 +146,7 @@ export class FfmpegTranscodeJob implements TranscodeJob {
   }
 
   #inputEnded(encoder: EncoderProcess): void {
+    if (!encoder.running()) return;
     this.#cause ??= { kind: 'input-ended' };
     // ffmpeg got EOF and is finishing its files; one that hangs on is stopped.
     const timer = setTimeout(() => encoder.terminate(), FLUSH_TIMEOUT_MS);

@@ -40,7 +40,9 @@ export class FfmpegTranscoder implements Transcoder {
     this.#options = options;
   }
 
+  /** Rejects when ffmpeg cannot be run at `request.ffmpegPath` or the ladder is empty. */
   async start(request: TranscodeRequest): Promise<FfmpegTranscodeJob> {
+    if (request.variants.length === 0) throw new RangeError('a transcode needs at least one output variant');
     await this.#runnable(request.ffmpegPath);
     return FfmpegTranscodeJob.start({ request, logger: this.#options.logger, logDir: this.#options.logDir });
   }

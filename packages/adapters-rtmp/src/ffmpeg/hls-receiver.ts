@@ -11,6 +11,7 @@ const UNSEEN_SEGMENT_WAIT_MS = 2_000;
 /** How long closing waits for writes still under way before it closes anyway. */
 const CLOSE_WAIT_MS = 10_000;
 
+/** One job's receiver: where files go and whom to tell. */
 export interface HlsReceiverOptions {
   readonly output: HlsOutput;
   readonly logger: Logger;

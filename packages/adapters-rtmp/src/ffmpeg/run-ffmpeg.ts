@@ -5,6 +5,7 @@ export function ffmpegCommand(ffmpegPath: string): string {
   return ffmpegPath === '' ? 'ffmpeg' : ffmpegPath;
 }
 
+/** Input and limits of a one-shot ffmpeg run. */
 export interface RunFfmpegOptions {
   /** Bytes for ffmpeg's stdin (`-i pipe:0`); none means stdin is closed at once. */
   readonly input?: Uint8Array;

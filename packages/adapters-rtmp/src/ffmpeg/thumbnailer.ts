@@ -1,6 +1,7 @@
 import { PREVIEW, THUMBNAIL, type HlsOutput, type Logger } from '@hexcast/core';
 import { runFfmpeg } from './run-ffmpeg.ts';
 
+/** Where pictures go and how often they are taken. */
 export interface ThumbnailerOptions {
   readonly ffmpegPath: string;
   readonly output: HlsOutput;
