@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publish, probe, waitFor, type Publisher } from './media-tools.ts';
 import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
@@ -119,4 +120,34 @@ describe('live video end to end (real ffmpeg, RTMP → HLS)', () => {
       [320, 180],
     ]);
   });
+
+  it('when ffmpeg dies mid-stream the stream goes offline cleanly, and the next publish plays again', async () => {
+    const server = await start();
+    const first = broadcast(server);
+    await waitFor('online', isOnline(server));
+    const transcoder = transcoderPidOf(server.child.pid!);
+    expect(transcoder).toBeDefined();
+    process.kill(transcoder!, 'SIGKILL');
+    await waitFor('offline', isOffline(server), 15_000);
+    expect(await first.exited).not.toBeNull();
+    expect(server.output()).toMatch(/transcoder failed/);
+    broadcast(server);
+    await waitFor('online again', isOnline(server));
+  });
 });
+
+/** The pid of the server's transcoding ffmpeg (the child whose arguments hold the HLS master name). */
+function transcoderPidOf(serverPid: number): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (ppid === serverPid && cmdline.includes('-master_pl_name')) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}

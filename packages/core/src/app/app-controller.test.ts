@@ -115,4 +115,40 @@ describe('createAppController', () => {
     expect(ingest.started).toBe(false);
     expect(clock.pendingTimers).toBe(0);
   });
+
+  it('accepts only a video codec the transcoder can use, and reports the usable ones', async () => {
+    const { app } = setup({ transcoder: new FakeTranscoder({ codecs: ['libx264', 'h264_vaapi'] }) });
+    await app.start();
+    expect(await app.supportedCodecs()).toEqual(['libx264', 'h264_vaapi']);
+    const refused = await app.updateSettings('video', { codec: 'h264_nvenc' });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/h264_nvenc is not available.*libx264, h264_vaapi/) } });
+    expect(app.settings.get('video').codec).toBe('libx264');
+    expect((await app.updateSettings('video', { codec: 'h264_vaapi' })).ok).toBe(true);
+  });
+
+  it('clears video left over from an earlier process at start, keeping the thumbnail', async () => {
+    const storage = new InMemoryVideoStorage();
+    await storage.put('0/stream.m3u8', new Uint8Array([1]), 'application/x-mpegURL');
+    await storage.put('thumbnail.jpg', new Uint8Array([0xff, 0xd8]), 'image/jpeg');
+    const { app } = setup({ storage });
+    await app.start();
+    expect(await storage.list('')).toEqual(['thumbnail.jpg']);
+    expect(await app.getVideoFile('thumbnail.jpg')).toBeDefined();
+  });
+
+  it('serves the live window while streaming and the offline clip after, reporting the broadcaster to the admin', async () => {
+    const { app, ingest, transcoder } = setup();
+    await app.start();
+    await ingest.publish({ streamKey: DEFAULT_STREAM_KEY, sessionId: 's1', remoteAddr: '203.0.113.9:5000', details: { width: 1280, height: 720 } });
+    await transcoder.lastJob.playlistReady();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.getStatus().online).toBe(true);
+    expect(app.getAdminStatus()).toMatchObject({ online: true, broadcaster: { remoteAddr: '203.0.113.9:5000', streamDetails: { width: 1280, height: 720 } }, currentBroadcast: { latencyLevel: { level: 2 } } });
+    expect(new TextDecoder().decode((await app.getVideoFile('0/stream.m3u8'))?.body)).toMatch(/stream-1\.ts/);
+    expect(app.disconnectBroadcaster()).toBe(true);
+    await app.stop();
+    expect(app.getStatus().online).toBe(false);
+    expect(new TextDecoder().decode((await app.getVideoFile('0/stream.m3u8'))?.body)).toMatch(/offline\.ts\n#EXT-X-ENDLIST/);
+    expect(app.disconnectBroadcaster()).toBe(false);
+  });
 });

@@ -43,6 +43,7 @@ export class StreamService implements IngestHandler {
   readonly #deps: StreamServiceDeps;
   #session: Session | undefined;
   #ingest: IngestServer | undefined;
+  #ending: Promise<void> | undefined;
 
   constructor(deps: StreamServiceDeps) {
     this.#deps = deps;
@@ -126,6 +127,14 @@ export class StreamService implements IngestHandler {
     if (session === undefined || session.broadcaster.sessionId !== sessionId || session.ended) return;
     session.ended = true;
     this.#session = undefined;
+    const ending = this.#end(session);
+    // Remembered so that shutdown can wait for an ending that something else started.
+    this.#ending = ending;
+    await ending;
+  }
+
+  async #end(session: Session): Promise<void> {
+    const sessionId = session.broadcaster.sessionId;
     await session.job?.stop();
     const at = this.#deps.clock.now();
     this.#deps.logger.info({ remoteAddr: session.broadcaster.remoteAddr }, 'broadcaster disconnected');
@@ -148,7 +157,7 @@ export class StreamService implements IngestHandler {
   /** Ends the current session, if any, resolving once its transcoder has stopped (shutdown waits for it). */
   async endSession(): Promise<void> {
     const session = this.#session;
-    if (session === undefined) return;
+    if (session === undefined) return this.#ending;
     // Ending first turns the publishEnded call that the ingest makes on disconnect into a no-op.
     const ended = this.publishEnded(session.broadcaster.sessionId);
     this.#ingest?.disconnect(session.broadcaster.sessionId);
