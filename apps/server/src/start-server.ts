@@ -22,7 +22,6 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
   const container = await buildContainer(config, logger);
   const database = await container.resolve('Database');
   const controller = await container.resolve('AppController');
-  const rtmp = await container.resolve('RtmpEndpoint');
   try {
     await controller.start();
   } catch (error) {
@@ -42,12 +41,13 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
   });
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  logger.info({ url, rtmp: `rtmp://${rtmp.host}:${rtmp.port}/live` }, 'hexcast is running');
+  const rtmp = controller.rtmpEndpoint();
+  logger.info({ url, rtmp: rtmp && `rtmp://${rtmp.host}:${rtmp.port}/live` }, 'hexcast is running');
   let stopping: Promise<void> | undefined;
   return {
     controller,
     url,
-    rtmpPort: rtmp.port,
+    rtmpPort: rtmp?.port ?? 0,
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import type { IngestHandler, IngestServer, Logger } from '@hexcast/core';
+import type { IngestEndpoint, IngestHandler, IngestServer, Logger } from '@hexcast/core';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest-limits.ts';
 import { claimNodeMediaServer, releaseNodeMediaServer } from './nms/nms-process-owner.ts';
 import { RtmpConnection } from './rtmp-connection.ts';
@@ -43,10 +43,15 @@ export class NodeMediaServerIngest implements IngestServer {
     this.#limits = { ...DEFAULT_INGEST_LIMITS, ...options.limits };
   }
 
-  /** Listens on host:port. Rejects (never exits the process) when the port is busy or already started. */
-  async start(handler: IngestHandler): Promise<void> {
+  /**
+   * Listens on `endpoint`, else on the constructor's host:port. Rejects (never exits the
+   * process) when the port is busy or the ingest is already started; may start again after stop.
+   */
+  async start(handler: IngestHandler, endpoint?: IngestEndpoint): Promise<void> {
     if (this.#server !== undefined || this.#starting) throw new Error('the RTMP ingest is already started');
-    const { port, host, logger } = this.#options;
+    const { logger } = this.#options;
+    const port = endpoint?.port ?? this.#options.port;
+    const host = endpoint?.host ?? this.#options.host;
     claimNodeMediaServer(this, logger);
     const server = createServer((socket) => this.#accept(socket, handler));
     this.#starting = true;

@@ -42,6 +42,7 @@ export * from './app/stats-service.ts';
 export * from './app/stream-service.ts';
 export * from './app/hls-publisher.ts';
 export * from './app/video-output-service.ts';
+export * from './app/ingest-endpoint-keeper.ts';
 export * from './app/status-service.ts';
 export * from './app/app-controller.ts';
 export * from './app/validation.ts';

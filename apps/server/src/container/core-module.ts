@@ -20,6 +20,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
           ...(config.streamKey !== undefined ? { streamKeyOverride: config.streamKey } : {}),
           ...(config.adminPassword !== undefined ? { adminPasswordOverride: config.adminPassword } : {}),
           ...(config.ffmpegPath !== undefined ? { ffmpegPathOverride: config.ffmpegPath } : {}),
+          ...(config.rtmpPort !== undefined ? { rtmpPortOverride: config.rtmpPort } : {}),
         }),
       [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer, TOKENS.VideoStorage, TOKENS.Transcoder],
     )

@@ -12,8 +12,6 @@ export interface Services {
   ContentRenderer: ContentRenderer;
   Database: SqliteDatabase;
   Repositories: Repositories;
-  /** the RTMP port and address: flags over stored settings */
-  RtmpEndpoint: { port: number; host: string };
   IngestServer: IngestServer;
   VideoStorage: VideoStorage;
   Transcoder: Transcoder;
@@ -23,5 +21,5 @@ export interface Services {
 
 /** One symbol per service. */
 export const TOKENS = Object.fromEntries(
-  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'Database', 'Repositories', 'RtmpEndpoint', 'IngestServer', 'VideoStorage', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
 ) as { readonly [K in keyof Services]: symbol };

@@ -10,7 +10,7 @@ import type { ContentRenderer } from '../ports/content-renderer.ts';
 import type { FederatedActivityRepository } from '../ports/federated-activity-repository.ts';
 import type { FollowerRepository } from '../ports/follower-repository.ts';
 import type { GeoIpLookup } from '../ports/geoip-lookup.ts';
-import type { IngestServer } from '../ports/ingest-server.ts';
+import type { IngestEndpoint, IngestServer } from '../ports/ingest-server.ts';
 import type { IpBanRepository } from '../ports/ip-ban-repository.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { NotificationRepository } from '../ports/notification-repository.ts';
@@ -24,6 +24,7 @@ import type { VideoStorage } from '../ports/video-storage.ts';
 import type { WebhookRepository } from '../ports/webhook-repository.ts';
 import { systemClock } from '../ports/clock.ts';
 import { EventBus } from './event-bus.ts';
+import { IngestEndpointKeeper } from './ingest-endpoint-keeper.ts';
 import { SettingsService } from './settings-service.ts';
 import { StatsService, type ViewerSighting } from './stats-service.ts';
 import { StatusService, type AdminStatus, type PublicStatus, type VideoVariantInfo, type WebConfig } from './status-service.ts';
@@ -61,6 +62,8 @@ export interface AppControllerDeps {
   readonly streamKeyOverride?: string;
   /** `--ffmpegpath`: used instead of the stored ffmpeg path until restart */
   readonly ffmpegPathOverride?: string;
+  /** `--rtmpport`: the RTMP port for this run, whatever the settings say */
+  readonly rtmpPortOverride?: number;
   /** `--adminpassword`: stored as the admin password at start */
   readonly adminPasswordOverride?: string;
 }
@@ -94,6 +97,8 @@ export interface AppController {
   viewerSeen(sighting: ViewerSighting): void;
   /** Drops the current broadcaster; `false` when nobody is streaming. */
   disconnectBroadcaster(): boolean;
+  /** Where the RTMP ingest listens now; `undefined` without an ingest or before `start`. */
+  rtmpEndpoint(): IngestEndpoint | undefined;
   /** Encoders usable with the configured ffmpeg ([] without a transcoder). */
   supportedCodecs(): Promise<VideoCodec[]>;
   /** Warnings an operator must see (default password or stream key still in use). */
@@ -125,6 +130,9 @@ export function createAppController(deps: AppControllerDeps): AppController {
   });
   const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
   let stopped: Promise<void> | undefined;
+  const keeper = deps.ingest
+    ? new IngestEndpointKeeper({ ingest: deps.ingest, handler: stream, settings, events, logger: logger.child({ component: 'ingest' }), ...(deps.rtmpPortOverride !== undefined ? { pinnedPort: deps.rtmpPortOverride } : {}) })
+    : undefined;
   const ffmpegPath = () => deps.ffmpegPathOverride ?? settings.get('video').ffmpegPath;
   const supportedCodecs = async (): Promise<VideoCodec[]> => (deps.transcoder ? deps.transcoder.supportedCodecs(ffmpegPath()) : []);
 
@@ -165,6 +173,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     viewerSeen: (sighting) => stats.viewerSeen(sighting),
     disconnectBroadcaster: () => stream.disconnectBroadcaster(),
     supportedCodecs,
+    rtmpEndpoint: () => keeper?.current,
     setAdminPassword: (password) => settings.setAdminPassword(password),
     securityWarnings,
     async start() {
@@ -180,12 +189,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
       await video?.clear();
       if (deps.ingest !== undefined) {
         stream.attachIngest(deps.ingest);
-        await deps.ingest.start(stream);
+        await keeper?.start();
       }
     },
     stop() {
       stopped ??= (async () => {
         stats.stop();
+        await keeper?.stop();
         await stream.endSession();
         await deps.ingest?.stop();
         video?.stop();

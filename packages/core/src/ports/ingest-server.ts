@@ -27,10 +27,19 @@ export interface IngestHandler {
   publishEnded(sessionId: string): Promise<void>;
 }
 
+/** Where an ingest server listens. */
+export interface IngestEndpoint {
+  readonly port: number;
+  readonly host: string;
+}
+
 /** Accepts broadcasters (RTMP). */
 export interface IngestServer {
-  /** Starts listening; rejects if the port cannot be bound. */
-  start(handler: IngestHandler): Promise<void>;
+  /**
+   * Starts listening on `endpoint`, or on the address the adapter was built with when absent;
+   * rejects if it cannot be bound. After `stop()` it may be started again, on another endpoint.
+   */
+  start(handler: IngestHandler, endpoint?: IngestEndpoint): Promise<void>;
   /** Drops a publisher, whose `publishEnded` follows; unknown or already ended ids are ignored. */
   disconnect(sessionId: string): void;
   /**

@@ -1,6 +1,6 @@
 import type { CommonError, Result } from '../domain/result.ts';
 import { InboundStreamDetailsSchema, type InboundStreamDetails } from '../domain/video.ts';
-import type { IngestHandler, IngestServer } from '../ports/ingest-server.ts';
+import type { IngestEndpoint, IngestHandler, IngestServer } from '../ports/ingest-server.ts';
 
 interface Session {
   readonly controller: ReadableStreamDefaultController<Uint8Array>;
@@ -40,8 +40,15 @@ export class FakeIngestServer implements IngestServer {
     return [...this.#sessions].filter(([, session]) => session.ending === undefined).map(([sessionId]) => sessionId);
   }
 
-  async start(handler: IngestHandler): Promise<void> {
+  /** Every endpoint `start` was given (`undefined` for the built-in one), in order. */
+  readonly endpoints: Array<IngestEndpoint | undefined> = [];
+  /** Ports on which `start` rejects as if they were taken. */
+  readonly busyPorts = new Set<number>();
+
+  async start(handler: IngestHandler, endpoint?: IngestEndpoint): Promise<void> {
     if (this.#handler !== undefined) throw new Error('the fake ingest server is already started');
+    if (endpoint !== undefined && this.busyPorts.has(endpoint.port)) throw new Error(`port ${endpoint.port} is already in use`);
+    this.endpoints.push(endpoint);
     this.#handler = handler;
   }
 
