@@ -34,6 +34,8 @@ export * from './ports/clock.ts';
 export type * from './ports/logger.ts';
 export type * from './ports/password-hasher.ts';
 export type * from './ports/content-renderer.ts';
+export type * from './ports/chat-renderer.ts';
+export type * from './ports/emoji-store.ts';
 // Application
 export * from './app/events.ts';
 export * from './app/event-bus.ts';
