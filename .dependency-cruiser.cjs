@@ -19,6 +19,13 @@ module.exports = {
       to: { pathNot: ['^packages/core/src/', 'node_modules/(zod|vitest|@vitest|fast-check)/'] },
     },
     {
+      name: 'production-code-does-not-use-fakes',
+      comment: 'Fakes and contract suites are for tests: no runtime code may depend on @hexcast/core/testing.',
+      severity: 'error',
+      from: { path: '^(packages|apps)/', pathNot: ['\\.test\\.ts$', '/test-[^/]+\\.ts$', '/test/', '^packages/core/src/testing/'] },
+      to: { path: '^packages/core/src/testing/' },
+    },
+    {
       name: 'adapters-do-not-import-each-other',
       comment: 'An adapter package may import core, never another adapter package (only apps/server wires them together).',
       severity: 'error',

@@ -1,5 +1,6 @@
 /** The ingest benchmark's media: the test source, the publisher, the ffmpeg-alone baseline, probing. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const SOURCE_ARGS = [
 
 /** Encodes the source once (kept in the temp folder across runs, by a name that changes with its recipe). */
 export async function sourceFile(): Promise<{ file: string; bitrate: number; made: boolean }> {
-  const recipe = Buffer.from(SOURCE_ARGS.join(' ')).toString('base64url').slice(-12);
+  const recipe = createHash('sha256').update(SOURCE_ARGS.join(' ')).digest('hex').slice(0, 12);
   const file = path.join(os.tmpdir(), `hexcast-bench-ingest-source-${recipe}.mp4`);
   const made = !fs.existsSync(file);
   if (made) {
@@ -103,6 +104,16 @@ export function listening(port: number): boolean {
   return lines.some((line) => {
     const [, local, , state] = line.trim().split(/\s+/);
     return local?.endsWith(hex) === true && state === '0A';
+  });
+}
+
+/** Whether some socket on this machine has an established IPv4 connection to 127.0.0.1:port (a publisher got through). */
+export function connectedTo(port: number): boolean {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const lines = fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1);
+  return lines.some((line) => {
+    const [, , remote, state] = line.trim().split(/\s+/);
+    return remote?.endsWith(hex) === true && state === '01';
   });
 }
 

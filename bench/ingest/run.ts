@@ -28,11 +28,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OutputVariantSchema, latencyLevel, type OutputVariant } from '@hexcast/core';
+import { OutputVariantSchema, X264_PRESETS, latencyLevel, type OutputVariant } from '@hexcast/core';
 import { startHexcast, type HexcastServer } from '../support/hexcast-server.ts';
 import { freePort, have } from '../support/processes.ts';
-import { alive, cpuBetween, sampleTree, type TreeCpu } from '../support/proc-cpu.ts';
-import { children, ffmpegAlone, listening, publish, sourceFile, videoStartTime, type Child } from './media.ts';
+import { alive, cpuBetween, readStat, sampleTree, type TreeCpu } from '../support/proc-cpu.ts';
+import { children, connectedTo, ffmpegAlone, listening, publish, sourceFile, videoStartTime, type Child } from './media.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -43,11 +43,15 @@ const DEFAULT_LATENCY = 2;
 const STREAM_KEY = 'abc123';
 
 const servers = new Set<HexcastServer>();
-/** pids of every process this run started, directly or through hexcast (its ffmpegs). */
-const ours = new Set<number>();
+/** Every process this run started, directly or through hexcast (its ffmpegs): pid → start time. */
+const ours = new Map<number, number>();
+const own = (pid: number) => {
+  const stat = readStat(pid);
+  if (stat !== undefined) ours.set(pid, stat.startTime);
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (cpu: number, wall: number) => `${((cpu / wall) * 100).toFixed(1).padStart(5)} %`;
+const pct = (percent: number) => `${percent.toFixed(1).padStart(4)} %`;
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -67,19 +71,19 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 }
 
 function track(child: Child): Child {
-  ours.add(child.pid);
+  own(child.pid);
   return child;
 }
 
 async function server(): Promise<HexcastServer> {
   const started = await startHexcast();
   servers.add(started);
-  ours.add(started.pid);
+  own(started.pid);
   return started;
 }
 
 async function stopServer(s: HexcastServer): Promise<void> {
-  for (const pid of await s.stop()) ours.add(pid);
+  for (const { pid, startTime } of await s.stop()) ours.set(pid, startTime);
   servers.delete(s);
 }
 
@@ -114,7 +118,7 @@ async function hexcastCpu(file: string, variants: readonly Partial<OutputVariant
     const before = sampleTree(s.pid);
     await sleep(SECONDS * 1000);
     const after = sampleTree(s.pid);
-    for (const member of after.members) ours.add(member.pid);
+    for (const member of after.members) ours.set(member.pid, member.startTime);
     const segments = (await hexcastSegmentCount(s)) - first;
     if (!publisher.running() || !(await s.online())) throw new Error(`the stream ended during the window:\n${publisher.output()}\n${s.output().slice(-4000)}`);
     return { cpu: cpuBetween(before, after), segments };
@@ -133,9 +137,9 @@ async function ffmpegAloneCpu(file: string, variants: readonly OutputVariant[]):
   let publisher: Child | undefined;
   try {
     baseline = track(ffmpegAlone({ variants, latency: DEFAULT_LATENCY, rtmpUrl, dir }));
-    await until('ffmpeg -listen', () => (listening(port) ? true : baseline!.running() ? undefined : Promise.reject(new Error('exited'))), 10_000, 50).catch((error: unknown) => {
-      throw new Error(`ffmpeg alone did not listen (${String(error)}):\n${baseline!.output()}`);
-    });
+    const started = baseline;
+    await until('ffmpeg -listen', () => (listening(port) || !started.running() ? true : undefined), 10_000, 50);
+    if (!started.running()) throw new Error(`ffmpeg alone exited:\n${started.output()}`);
     publisher = track(publish(file, rtmpUrl));
     const variantDir = path.join(dir, '0');
     await until('a first segment', () => (fs.existsSync(path.join(variantDir, 'stream.m3u8')) ? true : undefined), 30_000);
@@ -154,16 +158,28 @@ async function ffmpegAloneCpu(file: string, variants: readonly OutputVariant[]):
   }
 }
 
-function breakdown(run: CpuRun): string {
+/** A run's CPU as shares of one core (%): whole tree, root process, lasting children, short-lived ones. */
+function share(run: CpuRun): { total: number; root: number; lasting: number; transient: number } {
   const { cpu } = run;
-  const lasting = cpu.lasting.map((l) => `${l.comm} ${pct(l.cpu, cpu.wallSeconds).trim()}`).join(' + ');
-  return `= server ${pct(cpu.root, cpu.wallSeconds).trim()} + ${lasting || 'no lasting child'} + short-lived children ${pct(cpu.transient, cpu.wallSeconds).trim()}`;
+  const of = (seconds: number) => (seconds / cpu.wallSeconds) * 100;
+  return { total: of(cpu.total), root: of(cpu.root), lasting: of(cpu.lasting.reduce((sum, l) => sum + l.cpu, 0)), transient: of(cpu.transient) };
+}
+
+const context = (run: CpuRun) => `[${run.segments} segments made; whole machine busy ${run.cpu.machineBusyCores.toFixed(2)} cores]`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Prints right-aligned columns, each as wide as its widest cell. */
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  for (const row of [header, ...rows]) console.log(`   ${row.map((cell, i) => cell.padStart(widths[i]!)).join(' │ ')}`);
 }
 
 interface LevelRun {
   readonly level: number;
   readonly segmentSeconds: number;
   readonly firstPlayableMs: number;
+  /** From the publisher's spawn to its TCP connection (its frames are paced from about then). */
+  readonly connectMs: number;
   readonly firstSegmentLatencyMs: number;
   readonly latenciesMs: readonly number[];
 }
@@ -179,6 +195,9 @@ async function latencyRun(s: HexcastServer, file: string, level: number, earlier
   const t0 = performance.now();
   const publisher = track(publish(file, `rtmp://127.0.0.1:${s.rtmpPort}/live/${STREAM_KEY}`));
   try {
+    // ffmpeg connects (start-up, TCP, RTMP handshake) before it reads the file, and -re paces
+    // the frames from then: that, not the spawn, is when the first frame leaves.
+    const connectMs = (await until('the publisher to connect', () => (connectedTo(s.rtmpPort) ? performance.now() : undefined), 10_000, 2)) - t0;
     let variantPath = '';
     let previousPoll = t0;
     // A playlist of this stream, not the previous stream's, which is served until this one's
@@ -213,10 +232,10 @@ async function latencyRun(s: HexcastServer, file: string, level: number, earlier
     const segments = [...appeared.entries()];
     const starts = await Promise.all(segments.map(([, { start }]) => start));
     const firstPts = starts[0]!;
-    // Sent at t0 + (pts − first pts): the publisher paces the file in real time from its start.
-    const latencies = segments.map(([, { at }], i) => at - (starts[i]! - firstPts) * 1000);
+    // Sent at connection + (pts − first pts): the publisher paces the file in real time.
+    const latencies = segments.map(([, { at }], i) => at - connectMs - (starts[i]! - firstPts) * 1000);
     for (const [uri] of segments) earlier.add(jobOf(uri));
-    return { level, segmentSeconds, firstPlayableMs, firstSegmentLatencyMs: latencies[0]!, latenciesMs: latencies.slice(1) };
+    return { level, segmentSeconds, firstPlayableMs, connectMs, firstSegmentLatencyMs: latencies[0]!, latenciesMs: latencies.slice(1) };
   } finally {
     await publisher.stop();
     await until('offline', async () => ((await s.online()) ? undefined : true), 20_000);
@@ -230,53 +249,57 @@ async function cleanup(): Promise<void> {
 
 /** `pgrep -a ffmpeg` after the run; ours must all be gone (other sessions' ffmpegs are only named). */
 function leftovers(): string {
-  const stillOurs = [...ours].filter((pid) => alive(pid));
+  const stillOurs = [...ours].filter(([pid, startTime]) => alive(pid, startTime)).map(([pid]) => pid);
   for (const pid of stillOurs) process.kill(pid, 'SIGKILL');
   const result = spawnSync('pgrep', ['-a', 'ffmpeg'], { encoding: 'utf8' });
   const lines = result.stdout.trim().split('\n').filter(Boolean);
-  const mine = lines.filter((line) => ours.has(Number(line.split(' ')[0])));
+  const mine = lines.filter((line) => {
+    const pid = Number(line.split(' ')[0]);
+    return ours.has(pid) && alive(pid, ours.get(pid));
+  });
   if (stillOurs.length > 0 || mine.length > 0) return `had to SIGKILL ${stillOurs.join(', ')}; pgrep ffmpeg: ${lines.join(' | ') || 'empty'}`;
   return lines.length === 0 ? 'pgrep ffmpeg: empty' : `pgrep ffmpeg: none of ours (${lines.length} of another session: ${lines.map((l) => l.split(' ')[0]).join(', ')})`;
 }
 
 async function main(): Promise<void> {
   for (const program of ['ffmpeg', 'ffprobe', 'pgrep', 'getconf']) if (!(await have(program))) throw new Error(`${program} is needed`);
+  for (const level of LEVELS) latencyLevel(level);
   const source = await sourceFile();
   const ffmpegVersion = spawnSync('ffmpeg', ['-hide_banner', '-version'], { encoding: 'utf8' }).stdout.split('\n')[0]?.split(' ')[2];
   const defaults: OutputVariant[] = [OutputVariantSchema.parse({})];
   const v = defaults[0]!;
   console.log(
-    `bench/ingest: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load ${os.loadavg()[0]?.toFixed(2)}, Node ${process.versions.node}, ffmpeg ${ffmpegVersion}; ` +
-      `source 720p30 H.264 + AAC ${(source.bitrate / 1e6).toFixed(2)} Mbit/s, 30 s looped by ffmpeg -re -c copy${source.made ? ' (encoded now)' : ''}`,
+    `bench/ingest: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load ${os.loadavg()[0]?.toFixed(2)}, Node ${process.versions.node}, ffmpeg ${ffmpegVersion}\n` +
+      `source: 720p30 H.264 + AAC, ${(source.bitrate / 1e6).toFixed(2)} Mbit/s, 30 s, looped by ffmpeg -re -c copy into RTMP${source.made ? ' (encoded just now)' : ''}; CPU in % of one core`,
   );
 
   if (PARTS.has('cpu')) {
-    const ours1 = await hexcastCpu(source.file, undefined);
-    const base1 = await ffmpegAloneCpu(source.file, defaults);
-    const w = (r: CpuRun) => r.cpu.wallSeconds;
+    const hexcast = await hexcastCpu(source.file, undefined);
+    const alone = await ffmpegAloneCpu(source.file, defaults);
+    const ours1 = share(hexcast);
+    const base = share(alone).total;
     console.log(
-      `\n1. CPU, default ladder (1 variant ${v.videoBitrate} kbps ${v.framerate} fps x264 preset #${v.cpuUsageLevel}, audio copy; latency ${DEFAULT_LATENCY} = ${latencyLevel(DEFAULT_LATENCY).secondsPerSegment} s segments), ${SECONDS} s after ${WARMUP} s warm-up`,
+      `\n1. Transcode, default ladder (1 variant ${v.videoBitrate} kbps ${v.framerate} fps, x264 ${X264_PRESETS[v.cpuUsageLevel]}, audio copied; latency ${DEFAULT_LATENCY} = ${latencyLevel(DEFAULT_LATENCY).secondsPerSegment} s segments), ${SECONDS} s window after ${WARMUP} s warm-up`,
     );
-    console.log(`   hexcast, server + its ffmpegs  ${pct(ours1.cpu.total, w(ours1))} of a core ${breakdown(ours1)}  [${ours1.segments} segments, machine busy ${ours1.cpu.machineBusyCores.toFixed(2)} cores]`);
-    console.log(`   ffmpeg alone                   ${pct(base1.cpu.total, w(base1))} of a core  [${base1.segments} segments, machine busy ${base1.cpu.machineBusyCores.toFixed(2)} cores]`);
-    console.log(`   ratio ${(ours1.cpu.total / w(ours1) / (base1.cpu.total / w(base1))).toFixed(3)}×  (target ≤ 1.05×)`);
+    console.log(`   hexcast total     ${pct(ours1.total)}  = server ${pct(ours1.root)} + transcode ffmpeg ${pct(ours1.lasting)} + thumbnail/preview ffmpegs ${pct(ours1.transient)}  ${context(hexcast)}`);
+    console.log(`   ffmpeg alone      ${pct(base)}  ${context(alone)}`);
+    console.log(`   ratio ${(ours1.total / base).toFixed(2)}×  (target ≤ 1.05×); without the thumbnail/preview ffmpegs ${((ours1.total - ours1.transient) / base).toFixed(2)}×; transcode ffmpeg alone vs ffmpeg alone ${(ours1.lasting / base).toFixed(2)}×`);
     console.log(
-      '   baseline: ffmpeg with the same buildFfmpegArgs output arguments, reading the RTMP itself (-listen 1) and writing the HLS files to a local directory' +
-        '\n   on the same disk: the cheapest delivery there is, so RTMP in Node, the FLV pipe, the PUTs, the receiver, storage and thumbnails all count against hexcast.',
+      '   baseline: ffmpeg with the output arguments buildFfmpegArgs gives hexcast, reading the RTMP itself (-listen 1) and writing the HLS files to a\n' +
+        '   local directory on the same disk, the cheapest delivery there is: RTMP in Node, the FLV pipe, the PUTs, the receiver, storage and thumbnails all count against hexcast.',
     );
   }
 
   if (PARTS.has('passthrough')) {
     const ladder = [{ videoPassthrough: true }];
-    const ours2 = await hexcastCpu(source.file, ladder);
-    const base2 = await ffmpegAloneCpu(source.file, [OutputVariantSchema.parse(ladder[0])]);
-    const w = ours2.cpu.wallSeconds;
-    const children2 = ours2.cpu.total - ours2.cpu.root;
-    console.log(`\n2. CPU, one passthrough variant (video and audio copied), ${SECONDS} s`);
-    console.log(`   hexcast server process alone   ${pct(ours2.cpu.root, w)} of a core  (target ≤ 3 %)`);
-    console.log(`   its ffmpeg children            ${pct(children2, w)} ${breakdown(ours2).replace(/^= server [\d.]+ % \+ /, '= ')}`);
-    console.log(`   hexcast total                  ${pct(ours2.cpu.total, w)}  [${ours2.segments} segments, machine busy ${ours2.cpu.machineBusyCores.toFixed(2)} cores]`);
-    console.log(`   ffmpeg alone, copying          ${pct(base2.cpu.total, base2.cpu.wallSeconds)}  [${base2.segments} segments]; ratio total ${(ours2.cpu.total / w / (base2.cpu.total / base2.cpu.wallSeconds)).toFixed(2)}×`);
+    const hexcast = await hexcastCpu(source.file, ladder);
+    const alone = await ffmpegAloneCpu(source.file, [OutputVariantSchema.parse(ladder[0])]);
+    const ours2 = share(hexcast);
+    const base = share(alone).total;
+    console.log(`\n2. Passthrough (one variant, video and audio copied), ${SECONDS} s window`);
+    console.log(`   hexcast server process alone  ${pct(ours2.root)}  (target ≤ 3 %; = ${(ours2.root / 3).toFixed(2)}× the target)`);
+    console.log(`   its ffmpeg children           ${pct(ours2.total - ours2.root)}  = copying ffmpeg ${pct(ours2.lasting)} + thumbnail/preview ffmpegs ${pct(ours2.transient)}  ${context(hexcast)}`);
+    console.log(`   hexcast total ${pct(ours2.total)} vs ffmpeg alone copying ${pct(base)} ${context(alone)}: ${(ours2.total / base).toFixed(1)}×`);
   }
 
   if (PARTS.has('latency')) {
@@ -288,20 +311,19 @@ async function main(): Promise<void> {
     } finally {
       await stopServer(s);
     }
-    console.log(`\n3./4. Latency, default ladder; times from the publisher's start (median over ${SEGMENTS} segments after the first)`);
-    console.log('   level  segment | first playable  ratio to seg+1 s (target ≤ 1) | segment latency  ratio to seg | glass-to-glass est. | 1st segment');
-    for (const r of runs) {
+    console.log(`\n3./4. Latency per level, default ladder (segment latency: median of the ${SEGMENTS} segments after the first)`);
+    const rows = runs.map((r) => {
       const seg = r.segmentSeconds;
       const latency = median(r.latenciesMs) / 1000;
-      console.log(
-        `   ${String(r.level).padStart(5)}  ${`${seg} s`.padStart(7)} | ${`${(r.firstPlayableMs / 1000).toFixed(2)} s`.padStart(14)}  ${(r.firstPlayableMs / 1000 / (seg + 1)).toFixed(2).padStart(5)}×${' '.repeat(23)} | ` +
-          `${`${latency.toFixed(2)} s`.padStart(15)}  ${(latency / seg).toFixed(2).padStart(5)}×${' '.repeat(7)} | ${`${(latency + 3 * seg).toFixed(1)} s`.padStart(19)} | ${(r.firstSegmentLatencyMs / 1000).toFixed(2)} s`,
-      );
-    }
+      return [String(r.level), `${seg} s`, secs(r.firstPlayableMs), `${(r.firstPlayableMs / 1000 / (seg + 1)).toFixed(2)}×`, `${latency.toFixed(2)} s`, `${(latency / seg).toFixed(2)}×`, `${(latency + 3 * seg).toFixed(1)} s`, secs(r.firstSegmentLatencyMs), `${Math.round(r.connectMs)} ms`];
+    });
+    table(['level', 'segment', 'publish → playable', 'vs seg + 1 s (target ≤ 1)', 'segment latency', 'vs seg', 'glass-to-glass est.', '1st segment', 'publisher connect'], rows);
     console.log(
-      "   segment latency = when the segment appeared in the variant playlist (polled every 100 ms) − when its first frame was sent\n" +
-        '   (publisher start + its PTS − the first PTS; -re paces from the start), baseline = the segment length (no segment can be out before it is whole).\n' +
-        `   glass-to-glass est. = segment latency + 3 × segment length: hls.js (liveSyncDurationCount 3) plays ~3 segments behind the live edge.`,
+      '   playable: /hls/stream.m3u8 fetchable and its variant playlist naming a segment of this stream, polled every 50 ms from the publisher\'s spawn.\n' +
+        '   segment latency: when the segment showed up in the variant playlist (polled every 100 ms; midpoint of the polls) − when its first frame was\n' +
+        '   sent (publisher connected + its PTS − the first segment\'s PTS; -re paces in real time); baseline = the segment length (a segment cannot be\n' +
+        '   out before it is whole). glass-to-glass est. = segment latency + 3 × segment length: hls.js (liveSyncDurationCount 3) plays ~3 segments\n' +
+        '   behind the live edge. 1st segment: the first segment\'s latency (includes ffmpeg\'s start), not in the median.',
     );
   }
 }

@@ -29,9 +29,9 @@ export interface HexcastServer {
   online(): Promise<boolean>;
   /**
    * SIGTERM (SIGKILL after `graceMs`), then SIGKILLs any descendant (its ffmpegs) still running
-   * by pid, and removes the data directory. Resolves the pids of the descendants it saw.
+   * by pid, and removes the data directory. Resolves the descendants it saw.
    */
-  stop(graceMs?: number): Promise<number[]>;
+  stop(graceMs?: number): Promise<Array<{ pid: number; startTime: number }>>;
 }
 
 export async function startHexcast(): Promise<HexcastServer> {
@@ -51,7 +51,7 @@ export async function startHexcast(): Promise<HexcastServer> {
   const url = `http://127.0.0.1:${webPort}`;
   const auth = { Authorization: `Basic ${Buffer.from(`admin:${ADMIN_PASSWORD}`).toString('base64')}` };
   const seen = new Map<number, number>();
-  let stopping: Promise<number[]> | undefined;
+  let stopping: Promise<Array<{ pid: number; startTime: number }>> | undefined;
 
   const server: HexcastServer = {
     child,
@@ -81,7 +81,7 @@ export async function startHexcast(): Promise<HexcastServer> {
         }
         for (const [pid, startTime] of seen) if (alive(pid, startTime)) process.kill(pid, 'SIGKILL');
         fs.rmSync(dataDir, { recursive: true, force: true });
-        return [...seen.keys()];
+        return [...seen].map(([pid, startTime]) => ({ pid, startTime }));
       })()),
   };
   try {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { createNodeRequestListener } from '@hexcast/adapters-http';
+import type http from 'node:http';
 import type { AppController } from '@hexcast/core';
 import type { PinoLogger } from '@hexcast/adapters-system';
 import type { ServerConfig } from './config.ts';
 import { buildContainer } from './container/build-container.ts';
+import { createWebServer } from './web-server.ts';
 
 export interface RunningServer {
   readonly controller: AppController;
@@ -33,8 +33,8 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
   const server = controller.settings.get('server');
   const hostname = config.webServerIp ?? server.webServerIp;
   const port = config.webServerPort ?? server.webServerPort;
-  const listener = createNodeRequestListener(controller, app, (error) => logger.error({ err: error }, 'unhandled error serving video'));
-  const httpServer = await listen(listener, port, hostname).catch(async (error: unknown) => {
+  const web = createWebServer({ api: controller, app, onError: (error) => logger.error({ err: error }, 'unhandled error serving video') });
+  const httpServer = await listen(web.server, port, hostname).catch(async (error: unknown) => {
     await controller.stop();
     database.close();
     throw error;
@@ -50,10 +50,7 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
     rtmpPort: rtmp?.port ?? 0,
     stop: () =>
       (stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          httpServer.close(() => resolve());
-          httpServer.closeAllConnections();
-        });
+        await web.close();
         await controller.stop();
         database.close();
         logger.info({}, 'hexcast stopped');
@@ -62,10 +59,8 @@ export async function startServer(config: ServerConfig, logger: PinoLogger): Pro
   };
 }
 
-function listen(listener: (req: IncomingMessage, res: ServerResponse) => void, port: number, hostname: string): Promise<http.Server> {
+function listen(server: http.Server, port: number, hostname: string): Promise<http.Server> {
   return new Promise((resolve, reject) => {
-    // Slow or stalled clients must not hold sockets forever (Owncast: 4 s to read headers).
-    const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 60_000 }, listener);
     server.listen(port, hostname, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'EADDRINUSE' ? `the web server port ${port} on ${hostname} is already in use` : `cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error })),

@@ -1,4 +1,4 @@
-import { mkdir, readFile, realpath, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hlsContentType, isSafeStorageKey, type VideoStorage } from '@hexcast/core';
 import { isTempName, writeFileAtomically } from './atomic-write.ts';
@@ -6,6 +6,7 @@ import { ByteLruCache, type CachedObject } from './byte-lru-cache.ts';
 import { errorCode, isNotAnObject } from './fs-errors.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import { listKeys } from './list-keys.ts';
+import { RealFolder } from './real-folder.ts';
 import { ensureFolder, isOwnPath } from './safe-folders.ts';
 
 /** 64 MiB: a few 1080p segments per variant plus every playlist of the live window. */
@@ -39,7 +40,7 @@ export interface FileSystemVideoStorageOptions {
  * else `application/octet-stream`. Every caller in hexcast puts exactly that type.
  */
 export class FileSystemVideoStorage implements VideoStorage {
-  readonly #root: string;
+  readonly #root: RealFolder;
   readonly #publicPath: string;
   readonly #cache: ByteLruCache;
   readonly #writes = new KeyedQueue();
@@ -47,13 +48,12 @@ export class FileSystemVideoStorage implements VideoStorage {
   readonly #loading = new Map<string, Promise<CachedObject | undefined>>();
   /** Types given to `put` that the extension would not give back; small, as callers rarely differ. */
   readonly #contentTypes = new Map<string, string>();
-  #realRoot: Promise<string> | undefined;
 
   constructor(options: FileSystemVideoStorageOptions) {
     const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
     if (options.root === '') throw new Error('FileSystemVideoStorage needs a root folder');
     if (!Number.isSafeInteger(cacheBytes) || cacheBytes < 0) throw new RangeError(`cacheBytes must be a whole number of bytes ≥ 0, got ${cacheBytes}`);
-    this.#root = options.root;
+    this.#root = new RealFolder(options.root, 'video folder');
     this.#publicPath = (options.publicPath ?? '/hls').replace(/\/+$/, '');
     this.#cache = new ByteLruCache(cacheBytes);
   }
@@ -64,7 +64,7 @@ export class FileSystemVideoStorage implements VideoStorage {
     // `new Uint8Array` copies even a Buffer, whose slice() would share the caller's memory.
     const copy = new Uint8Array(body);
     await this.#writes.run(key, async () => {
-      const root = await this.#resolveRoot();
+      const root = await this.#root.resolve();
       try {
         const folders = key.split('/');
         const name = folders.pop()!;
@@ -95,7 +95,7 @@ export class FileSystemVideoStorage implements VideoStorage {
 
   /** Always reads the disk (see `listKeys`): temporary files and symbolic links are left out. */
   async list(prefix: string): Promise<string[]> {
-    return listKeys(await this.#resolveRoot(), prefix);
+    return listKeys(await this.#root.resolve(), prefix);
   }
 
   /** `<publicPath>/<key>`, unencoded as the in-memory fake has it: hexcast's keys need no escaping. */
@@ -124,7 +124,7 @@ export class FileSystemVideoStorage implements VideoStorage {
   }
 
   async #read(key: string): Promise<CachedObject | undefined> {
-    const root = await this.#resolveRoot();
+    const root = await this.#root.resolve();
     const file = join(root, ...key.split('/'));
     try {
       if (!(await isOwnPath(file))) return undefined;
@@ -139,7 +139,7 @@ export class FileSystemVideoStorage implements VideoStorage {
   }
 
   async #remove(key: string): Promise<void> {
-    const root = await this.#resolveRoot();
+    const root = await this.#root.resolve();
     const file = join(root, ...key.split('/'));
     // rm does not follow a link at `file` itself, but would through a linked folder above it.
     if (await isOwnPath(dirname(file))) {
@@ -153,17 +153,6 @@ export class FileSystemVideoStorage implements VideoStorage {
     this.#loading.delete(key);
     this.#cache.delete(key);
     this.#contentTypes.delete(key);
-  }
-
-  #resolveRoot(): Promise<string> {
-    // Resolved once: every later path check compares against the root's real path.
-    this.#realRoot ??= mkdir(this.#root, { recursive: true })
-      .then(() => realpath(this.#root))
-      .catch((error: unknown) => {
-        this.#realRoot = undefined; // let a later call retry, e.g. once a disk is mounted
-        throw new Error(`could not open the video folder ${this.#root}`, { cause: error });
-      });
-    return this.#realRoot;
   }
 }
 

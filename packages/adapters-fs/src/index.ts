@@ -1,1 +1,2 @@
 export * from './file-system-video-storage.ts';
+export * from './file-system-emoji-store.ts';

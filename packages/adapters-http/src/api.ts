@@ -1,4 +1,4 @@
-import type { AdminStatus, CommonError, PublicStatus, Result, Settings, SettingsSection, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
+import type { AdminStatus, ChatApi, CommonError, PublicStatus, Result, Settings, SettingsSection, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
 
 /** What the public routes need from the application. */
 export interface StatusApi {
@@ -31,4 +31,7 @@ export interface AdminConfigApi {
 }
 
 /** Everything `createHttpApp` needs: `AppController` satisfies it. */
-export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi;
+export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi & ChatApi;
+
+/** What the integration (bearer token) routes need besides chat: the status and the stream title. */
+export type IntegrationsApi = ChatApi & Pick<StatusApi, 'getStatus'> & Pick<AdminConfigApi, 'updateSettings'>;

@@ -1,12 +1,20 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { UpgradeWebSocket } from 'hono/ws';
 import type { Logger } from '@hexcast/core';
 import { adminAuth } from './admin-auth.ts';
 import type { HttpApi } from './api.ts';
+import { chatSocketRoutes } from './chat-socket.ts';
 import { failure } from './errors.ts';
+import type { KeepaliveOptions } from './keepalive.ts';
 import type { PeerAddress } from './peer-address.ts';
+import { adminChatRoutes } from './routes/admin-chat.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
+import { adminEmojiRoutes } from './routes/admin-emoji.ts';
 import { adminStreamRoutes } from './routes/admin-stream.ts';
+import { adminUserRoutes } from './routes/admin-users.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { integrationRoutes } from './routes/integrations.ts';
 import { videoRoutes } from './routes/video.ts';
 import { publicRoutes } from './routes/public.ts';
 
@@ -15,6 +23,15 @@ export interface HttpAppOptions {
   readonly logger?: Logger;
   /** The TCP peer address of a request (the Node server provides it); used when no proxy header says otherwise. */
   readonly peerAddress?: PeerAddress;
+  /**
+   * The runtime's WebSocket upgrade, for chat at `/ws`: on Node, `upgradeWebSocket` from
+   * `@hono/node-server`, with the server created by `createAdaptorServer`/`serve` given
+   * `websocket: { server: new WebSocketServer({ noServer: true }) }`. Without it `/ws` answers
+   * 501 and everything else works (chat over the REST and integration routes included).
+   */
+  readonly upgradeWebSocket?: UpgradeWebSocket<unknown>;
+  /** Transport pings on chat sockets (defaults: every 54 s, dropped after 60 s without a pong). */
+  readonly chatKeepalive?: KeepaliveOptions;
 }
 
 /**
@@ -26,8 +43,14 @@ export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono 
   app.use('/api/admin/*', adminAuth(api));
   app.route('/api/admin/config', adminConfigRoutes(api));
   app.route('/api/admin', adminStreamRoutes(api));
+  app.route('/api/admin/chat', adminChatRoutes(api));
+  app.route('/api/admin/emoji', adminEmojiRoutes(api));
+  app.route('/api/admin', adminUserRoutes(api));
+  app.route('/api/integrations', integrationRoutes(api));
   app.route('/', videoRoutes(api, options.peerAddress ? { peerAddress: options.peerAddress } : {}));
   app.route('/api', publicRoutes(api));
+  app.route('/', chatRoutes(api, { peerAddress: options.peerAddress }));
+  app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, peerAddress: options.peerAddress, logger: options.logger, keepalive: options.chatKeepalive }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.notFound((c) => c.text('Not Found', 404));
   app.onError((error, c) => {

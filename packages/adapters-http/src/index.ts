@@ -8,3 +8,5 @@ export * from './client-identity.ts';
 export * from './peer-address.ts';
 export * from './video-request.ts';
 export * from './node-listener.ts';
+export * from './node-server.ts';
+export type { KeepaliveOptions } from './keepalive.ts';

@@ -4,20 +4,27 @@ import type { Hono } from 'hono';
 import type { VideoApi } from './api.ts';
 import { answerVideoRequest, isVideoRequest } from './video-request.ts';
 
+type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 /**
  * The Node request listener of the whole HTTP surface: video requests (the hot path: every
  * viewer, every few seconds) are answered straight from the live window with Node's own
  * response, skipping the Fetch API objects; everything else goes to the Hono app.
  */
-export function createNodeRequestListener(api: VideoApi, app: Hono, onError: (error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => void {
+export function createNodeRequestListener(api: VideoApi, app: Hono, onError: (error: unknown) => void): NodeListener {
   const fallback = getRequestListener(app.fetch);
+  return withVideoFastPath(api, (req, res) => void fallback(req, res), onError);
+}
+
+/** Puts the video fast path (see `createNodeRequestListener`) in front of any Node request listener. */
+export function withVideoFastPath(api: VideoApi, fallback: NodeListener, onError: (error: unknown) => void): NodeListener {
   return (req, res) => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const path = query < 0 ? url : url.slice(0, query);
     if (!isVideoRequest(method, path)) {
-      void fallback(req, res);
+      fallback(req, res);
       return;
     }
     answerVideoRequest(api, {

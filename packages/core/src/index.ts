@@ -13,6 +13,7 @@ export * from './domain/viewers.ts';
 export * from './domain/settings.ts';
 export * from './domain/social-platforms.ts';
 export * from './domain/hls.ts';
+export * from './domain/emoji.ts';
 // Ports
 export type * from './ports/settings-repository.ts';
 export * from './ports/user-repository.ts';
@@ -46,5 +47,8 @@ export * from './app/hls-publisher.ts';
 export * from './app/video-output-service.ts';
 export * from './app/ingest-endpoint-keeper.ts';
 export * from './app/status-service.ts';
+export type * from './app/chat/chat-api.ts';
+export * from './app/chat/chat-service.ts';
+export { CHAT_TEXTS } from './app/chat/chat-texts.ts';
 export * from './app/app-controller.ts';
 export * from './app/validation.ts';

@@ -1,4 +1,4 @@
-import type { AppController, Clock, ContentRenderer, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoStorage } from '@hexcast/core';
+import type { AppController, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoStorage } from '@hexcast/core';
 import type { SqliteDatabase } from '@hexcast/adapters-sqlite';
 import type { Hono } from 'hono';
 import type { ServerConfig } from '../config.ts';
@@ -10,6 +10,8 @@ export interface Services {
   Clock: Clock;
   PasswordHasher: PasswordHasher;
   ContentRenderer: ContentRenderer;
+  ChatRenderer: ChatRenderer;
+  EmojiStore: EmojiStore;
   Database: SqliteDatabase;
   Repositories: Repositories;
   IngestServer: IngestServer;
@@ -21,5 +23,5 @@ export interface Services {
 
 /** One symbol per service. */
 export const TOKENS = Object.fromEntries(
-  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
 ) as { readonly [K in keyof Services]: symbol };

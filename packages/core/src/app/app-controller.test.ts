@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ADMIN_PASSWORD, DEFAULT_STREAM_KEY } from '../domain/settings.ts';
 import { HEXCAST_VERSION } from '../domain/version.ts';
+import { settle } from '../testing/chat-harness.ts';
+import { FakeChatSink } from '../testing/fake-chat-sink.ts';
 import { FakeClock } from '../testing/fake-clock.ts';
+import { InMemoryEmojiStore } from '../testing/in-memory-emoji-store.ts';
 import { FakeIngestServer } from '../testing/fake-ingest-server.ts';
 import { FakePasswordHasher } from '../testing/fake-password-hasher.ts';
 import { FakeTranscoder } from '../testing/fake-transcoder.ts';
@@ -150,5 +153,33 @@ describe('createAppController', () => {
     expect(app.getStatus().online).toBe(false);
     expect(new TextDecoder().decode((await app.getVideoFile('0/stream.m3u8'))?.body)).toMatch(/offline\.ts\n#EXT-X-ENDLIST/);
     expect(app.disconnectBroadcaster()).toBe(false);
+  });
+});
+
+describe('createAppController chat', () => {
+  it('serves chat through the controller, following the stream and closing sockets on stop', async () => {
+    const { app, ingest, transcoder } = setup();
+    await app.start();
+    const registered = await app.registerChatUser({ displayName: 'alice' });
+    if (!registered.ok) throw new Error(registered.error.message);
+    const sink = new FakeChatSink();
+    const connected = await app.connectChat({ accessToken: registered.value.accessToken, ipAddress: '203.0.113.1', userAgent: 'test', sink });
+    expect(connected.ok).toBe(true);
+    expect(app.listChatClients()).toHaveLength(1);
+    await ingest.publish({ streamKey: DEFAULT_STREAM_KEY });
+    transcoder.lastJob.playlistReady();
+    await settle();
+    expect(sink.ofType('CHAT_ACTION').map((e) => e.body)).toContain('<p>Stay tuned, the stream is starting!</p>');
+    await app.stop();
+    expect(sink.ofType('CHAT_ACTION').map((e) => e.body)).toContain('<p>The stream is ending.</p>');
+    expect(sink.closedWith?.code).toBe(1001);
+  });
+
+  it('uses the given chat renderer and emoji store', async () => {
+    const { app } = setup({ chatRenderer: { render: (markdown) => `<p>rendered ${markdown.length}</p>` }, emoji: new InMemoryEmojiStore() });
+    await app.start();
+    expect(await app.listEmoji()).toEqual([]);
+    await app.sendChatAction({ body: 'hello' });
+    expect((await app.getChatHistory('viewer')).map((m) => m.body)).toEqual(['<p>rendered 5</p>']);
   });
 });

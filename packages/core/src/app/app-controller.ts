@@ -5,8 +5,10 @@ import type { VideoCodec } from '../domain/video.ts';
 import type { AccessTokenRepository } from '../ports/access-token-repository.ts';
 import type { AuthProvider } from '../ports/auth-provider.ts';
 import type { ChatMessageRepository } from '../ports/chat-message-repository.ts';
+import type { ChatRenderer } from '../ports/chat-renderer.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ContentRenderer } from '../ports/content-renderer.ts';
+import type { EmojiStore } from '../ports/emoji-store.ts';
 import type { FederatedActivityRepository } from '../ports/federated-activity-repository.ts';
 import type { FollowerRepository } from '../ports/follower-repository.ts';
 import type { GeoIpLookup } from '../ports/geoip-lookup.ts';
@@ -23,6 +25,8 @@ import type { UserRepository } from '../ports/user-repository.ts';
 import type { VideoStorage } from '../ports/video-storage.ts';
 import type { WebhookRepository } from '../ports/webhook-repository.ts';
 import { systemClock } from '../ports/clock.ts';
+import type { ChatApi } from './chat/chat-api.ts';
+import { ChatService, type ChatServiceOptions } from './chat/chat-service.ts';
 import { EventBus } from './event-bus.ts';
 import { IngestEndpointKeeper } from './ingest-endpoint-keeper.ts';
 import { SettingsService } from './settings-service.ts';
@@ -58,6 +62,12 @@ export interface AppControllerDeps {
   readonly geoip?: GeoIpLookup;
   readonly notifiers?: readonly Notifier[];
   readonly authProviders?: readonly AuthProvider[];
+  /** chat markdown to safe HTML; default: escaped plain text (`PlainChatRenderer`) */
+  readonly chatRenderer?: ChatRenderer;
+  /** custom emoji; default: none (uploads answer `unavailable`) */
+  readonly emoji?: EmojiStore;
+  /** chat limits and timings (connection cap, rate limit, pruning, …) */
+  readonly chatOptions?: ChatServiceOptions;
   /** `--streamkey`: accepted instead of the stored keys until restart */
   readonly streamKeyOverride?: string;
   /** `--ffmpegpath`: used instead of the stored ffmpeg path until restart */
@@ -72,11 +82,12 @@ export interface AppControllerDeps {
  * The application: it owns every service and is the only thing inbound adapters talk to. Each
  * inbound adapter declares the narrow interface it needs (`StatusApi`, …) and this satisfies it.
  */
-export interface AppController {
+export interface AppController extends ChatApi {
   readonly events: EventBus;
   readonly settings: SettingsService;
   readonly stream: StreamService;
   readonly stats: StatsService;
+  readonly chat: ChatService;
   readonly repositories: Repositories;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -128,6 +139,21 @@ export function createAppController(deps: AppControllerDeps): AppController {
     ...(deps.streamKeyOverride !== undefined ? { streamKeyOverride: deps.streamKeyOverride } : {}),
     ...(deps.ffmpegPathOverride !== undefined ? { ffmpegPathOverride: deps.ffmpegPathOverride } : {}),
   });
+  const chat = new ChatService({
+    users: repositories.users,
+    messages: repositories.chatMessages,
+    ipBans: repositories.ipBans,
+    accessTokens: repositories.accessTokens,
+    settings,
+    events,
+    clock,
+    logger: logger.child({ component: 'chat' }),
+    isOnline: () => stream.online,
+    renderer: deps.chatRenderer,
+    emoji: deps.emoji,
+    geoip: deps.geoip,
+    options: deps.chatOptions,
+  });
   const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
   let stopped: Promise<void> | undefined;
   const keeper = deps.ingest
@@ -156,6 +182,9 @@ export function createAppController(deps: AppControllerDeps): AppController {
   };
 
   return {
+    // ChatService's API members are own (arrow) properties, so the spread carries them; tsc checks it.
+    ...chat,
+    chat,
     events,
     settings,
     stream,
@@ -185,6 +214,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
       }
       for (const warning of securityWarnings()) logger.warn({ security: true }, `SECURITY WARNING: ${warning}`);
       stats.start();
+      await chat.start();
       // No stream is live at start: whatever an earlier process left behind is stale.
       await video?.clear();
       if (deps.ingest !== undefined) {
@@ -197,6 +227,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
         stats.stop();
         await keeper?.stop();
         await stream.endSession();
+        // After the stream has ended, so chat still tells viewers it is ending.
+        chat.stop();
         await deps.ingest?.stop();
         video?.stop();
       })();

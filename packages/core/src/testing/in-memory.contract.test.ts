@@ -1,11 +1,14 @@
 import { describe } from 'vitest';
 import { describeAccessTokenRepositoryContract } from './access-token-repository.contract.ts';
 import { describeChatMessageRepositoryContract } from './chat-message-repository.contract.ts';
+import { describeChatRendererContract } from './chat-renderer.contract.ts';
 import { describeContentRendererContract } from './content-renderer.contract.ts';
+import { describeEmojiStoreContract } from './emoji-store.contract.ts';
 import { FakePasswordHasher } from './fake-password-hasher.ts';
 import { describeFederatedActivityRepositoryContract } from './federated-activity-repository.contract.ts';
 import { describeFollowerRepositoryContract } from './follower-repository.contract.ts';
 import { InMemoryAccessTokenRepository } from './in-memory-access-token-repository.ts';
+import { InMemoryEmojiStore } from './in-memory-emoji-store.ts';
 import { InMemoryFederatedActivityRepository } from './in-memory-federated-activity-repository.ts';
 import { InMemoryFollowerRepository } from './in-memory-follower-repository.ts';
 import { InMemoryIpBanRepository } from './in-memory-ip-ban-repository.ts';
@@ -19,6 +22,7 @@ import { InMemoryWebhookRepository } from './in-memory-webhook-repository.ts';
 import { describeIpBanRepositoryContract } from './ip-ban-repository.contract.ts';
 import { describeNotificationRepositoryContract } from './notification-repository.contract.ts';
 import { describePasswordHasherContract } from './password-hasher.contract.ts';
+import { PlainChatRenderer } from '../app/chat/plain-chat-renderer.ts';
 import { PlainTextRenderer } from './plain-text-renderer.ts';
 import { describeSettingsRepositoryContract } from './settings-repository.contract.ts';
 import { describeStatsRepositoryContract } from './stats-repository.contract.ts';
@@ -40,3 +44,5 @@ describe('InMemoryStatsRepository', () => describeStatsRepositoryContract(() => 
 describe('InMemoryVideoStorage', () => describeVideoStorageContract(() => new InMemoryVideoStorage()));
 describe('FakePasswordHasher', () => describePasswordHasherContract(() => new FakePasswordHasher()));
 describe('PlainTextRenderer', () => describeContentRendererContract(() => new PlainTextRenderer()));
+describe('InMemoryEmojiStore', () => describeEmojiStoreContract((options) => new InMemoryEmojiStore(options)));
+describe('PlainChatRenderer', () => describeChatRendererContract(() => new PlainChatRenderer()));

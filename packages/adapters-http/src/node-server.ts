@@ -1,0 +1,34 @@
+import http from 'node:http';
+import { createAdaptorServer, type WebSocketServerLike } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { VideoApi } from './api.ts';
+import { withVideoFastPath } from './node-listener.ts';
+
+export interface NodeServerOptions {
+  readonly api: VideoApi;
+  readonly app: Hono;
+  /**
+   * A `ws` `WebSocketServer` created with `noServer: true` (its `maxPayload` caps inbound
+   * frames); upgrades to `/ws` go through the app's `upgradeWebSocket` route. Without it the
+   * server answers no upgrades.
+   */
+  readonly websocket?: WebSocketServerLike | undefined;
+  /** Node's server options (timeouts). */
+  readonly serverOptions?: http.ServerOptions;
+  /** Unexpected failures of the video fast path. */
+  readonly onError: (error: unknown) => void;
+}
+
+/**
+ * A Node HTTP server (not yet listening) for the whole surface: video requests on the fast path,
+ * everything else through Hono, and WebSocket upgrades wired the way `@hono/node-server` expects.
+ */
+export function createNodeServer(options: NodeServerOptions): http.Server {
+  const createServer = (serverOptions: http.ServerOptions, listener: http.RequestListener) => http.createServer(serverOptions, withVideoFastPath(options.api, listener, options.onError));
+  return createAdaptorServer({
+    fetch: options.app.fetch,
+    serverOptions: options.serverOptions ?? {},
+    createServer: createServer as typeof http.createServer,
+    ...(options.websocket ? { websocket: { server: options.websocket } } : {}),
+  }) as http.Server;
+}

@@ -1,0 +1,97 @@
+import type { ChatSink } from './chat-api.ts';
+import { CLOSE_CODES } from './chat-texts.ts';
+
+export interface OutboxLimits {
+  /** events waiting to be written; one more and the client is dropped */
+  readonly maxPendingEvents: number;
+  /** bytes the transport may hold unsent before the client counts as too slow */
+  readonly maxBufferedBytes: number;
+}
+
+export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { maxPendingEvents: 256, maxBufferedBytes: 1024 * 1024 };
+
+/**
+ * What one socket is waiting to receive. Events queued in the same turn go out in ONE frame,
+ * joined by `\n` (flushed on a microtask). A client that cannot keep up (too many pending events,
+ * or more than the limit buffered in the transport) is dropped instead of growing memory: the
+ * outbox closes and `onOverflow` runs once.
+ */
+export class ClientOutbox {
+  readonly #sink: ChatSink;
+  readonly #limits: OutboxLimits;
+  readonly #onOverflow: () => void;
+  #pending: string[] = [];
+  #scheduled = false;
+  #closed = false;
+
+  constructor(options: { sink: ChatSink; limits: OutboxLimits; onOverflow: () => void }) {
+    this.#sink = options.sink;
+    this.#limits = options.limits;
+    this.#onOverflow = options.onOverflow;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Queues an event (serialised now, so later changes to it do not matter). Ignored once closed. */
+  push(event: object): void {
+    if (this.#closed) return;
+    if (this.#pending.length >= this.#limits.maxPendingEvents) {
+      this.#overflow();
+      return;
+    }
+    this.#pending.push(JSON.stringify(event));
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /** Writes everything pending as one frame now. */
+  flush(): void {
+    this.#scheduled = false;
+    if (this.#closed || this.#pending.length === 0) return;
+    if (this.#sink.bufferedAmount() > this.#limits.maxBufferedBytes) {
+      this.#overflow();
+      return;
+    }
+    const frame = this.#pending.join('\n');
+    this.#pending = [];
+    try {
+      this.#sink.send(frame);
+    } catch {
+      // A sink that throws is a dead socket: treat it like one that never drains.
+      this.#overflow();
+    }
+  }
+
+  /** Flushes what is pending, then closes the sink. Runs once; later calls do nothing. */
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.flush();
+    this.#shut(code, reason);
+  }
+
+  /** Stops sending without closing the sink (the transport is already gone). */
+  abandon(): void {
+    this.#closed = true;
+    this.#pending = [];
+  }
+
+  #overflow(): void {
+    if (this.#closed) return;
+    this.#shut(CLOSE_CODES.policy, 'too slow: send buffer full');
+    this.#onOverflow();
+  }
+
+  #shut(code: number, reason: string): void {
+    this.#closed = true;
+    this.#pending = [];
+    try {
+      this.#sink.close(code, reason);
+    } catch {
+      // Already closed by the peer: nothing left to release.
+    }
+  }
+}
