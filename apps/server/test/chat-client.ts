@@ -1,6 +1,9 @@
 import WebSocket from 'ws';
 import { basicAuth, type ServerProcess } from './server-process.ts';
 
+/** Where a hexcast HTTP surface is: `url` may include a mount path (`http://host:port/live`). */
+export type ChatServer = Pick<ServerProcess, 'url'>;
+
 /** A chat event as received (frames split on newlines). */
 export interface ReceivedEvent {
   readonly type: string;
@@ -11,6 +14,8 @@ export interface ReceivedEvent {
 export class ChatClient {
   readonly events: ReceivedEvent[] = [];
   readonly frames: string[] = [];
+  /** transport pings received from the server */
+  pings = 0;
   /** resolves with the close code and reason once the socket is closed */
   readonly closed: Promise<{ code: number; reason: string }>;
   readonly #socket: WebSocket;
@@ -31,9 +36,10 @@ export class ChatClient {
   }
 
   /** Opens `/ws?accessToken=…`; resolves once the socket is open (rejects with the HTTP status if refused). */
-  static async connect(server: ServerProcess, accessToken: string, headers: Record<string, string> = {}): Promise<ChatClient> {
-    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws?accessToken=${encodeURIComponent(accessToken)}`, { headers });
+  static async connect(server: ChatServer, accessToken: string, headers: Record<string, string> = {}, options: { answerPings?: boolean } = {}): Promise<ChatClient> {
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws?accessToken=${encodeURIComponent(accessToken)}`, { headers, autoPong: options.answerPings ?? true });
     const client = new ChatClient(socket);
+    socket.on('ping', () => client.pings++);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('unexpected-response', (_request, response) => {
@@ -98,14 +104,14 @@ export interface RegisteredUser {
   readonly displayName: string;
 }
 
-export async function register(server: ServerProcess, displayName?: string): Promise<RegisteredUser> {
+export async function register(server: ChatServer, displayName?: string): Promise<RegisteredUser> {
   const response = await fetch(`${server.url}/api/chat/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(displayName === undefined ? {} : { displayName }) });
   if (response.status !== 200) throw new Error(`register answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as RegisteredUser;
 }
 
 /** Registers and connects; waits for CONNECTED_USER_INFO. */
-export async function join(server: ServerProcess, displayName: string, headers: Record<string, string> = {}): Promise<{ user: RegisteredUser; client: ChatClient }> {
+export async function join(server: ChatServer, displayName: string, headers: Record<string, string> = {}): Promise<{ user: RegisteredUser; client: ChatClient }> {
   const user = await register(server, displayName);
   const client = await ChatClient.connect(server, user.accessToken, headers);
   await client.waitForType('CONNECTED_USER_INFO');
@@ -113,11 +119,11 @@ export async function join(server: ServerProcess, displayName: string, headers: 
 }
 
 /** POST JSON as the admin (default password). */
-export function adminPost(server: ServerProcess, path: string, body: unknown): Promise<Response> {
+export function adminPost(server: ChatServer, path: string, body: unknown): Promise<Response> {
   return fetch(`${server.url}${path}`, { method: 'POST', headers: { ...basicAuth('abc123'), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-export async function adminGet<T>(server: ServerProcess, path: string): Promise<T> {
+export async function adminGet<T>(server: ChatServer, path: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`, { headers: basicAuth('abc123') });
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
   return (await response.json()) as T;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineWebSocketHelper, WSContext, type WSEvents } from 'hono/ws';
 import { splitChatFrame } from '@hexcast/core';
 import { createHttpApp } from './http-app.ts';
@@ -58,9 +58,13 @@ beforeEach(async () => {
     const socket = new TestSocket(events);
     sockets.push(socket);
     onOpened?.(socket);
-    return new Response(null, { status: 101 });
+    return new Response(null);
   });
   f = await createFixture({ upgradeWebSocket });
+});
+
+afterEach(() => {
+  expect(f.logger.at('error').filter((e) => e.message !== 'could not accept a chat connection')).toEqual([]);
 });
 
 async function connect(accessToken: string, headers: Record<string, string> = {}): Promise<TestSocket> {
@@ -128,12 +132,16 @@ describe('GET /ws', () => {
   it('closes the socket with 1011 and logs when the core fails to connect it', async () => {
     const failing = createHttpApp(
       { ...f.controller, connectChat: () => Promise.reject(new Error('database gone')) },
-      { logger: f.logger, upgradeWebSocket: defineWebSocketHelper<unknown>((_c, events) => void sockets.push(new TestSocket(events))) },
+      { logger: f.logger, upgradeWebSocket: defineWebSocketHelper<unknown>((_c, events) => {
+          sockets.push(new TestSocket(events));
+          return new Response(null);
+        }),
+      },
     );
     await failing.request('/ws?accessToken=x', { headers: { Upgrade: 'websocket' } });
     const socket = sockets.at(-1)!;
     await vi.waitFor(() => expect(socket.closedWith).toEqual({ code: 1011, reason: 'internal error' }));
-    expect(f.logger.at('error').map((e) => e.message)).toContain('could not accept a chat connection');
+    expect(f.logger.at('error').map((e) => e.message)).toEqual(['could not accept a chat connection']);
   });
 
   it('answers a request without an Upgrade header with 400', async () => {

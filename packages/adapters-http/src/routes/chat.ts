@@ -19,7 +19,8 @@ export function chatRoutes(api: ChatApi, options: { readonly peerAddress?: PeerA
   const moderator = chatUserAuth(api, { peerAddress: options.peerAddress, requireModerator: true });
 
   app.options('/api/chat/register', (c) => {
-    c.header('Access-Control-Allow-Origin', '*');
+    openCors(c);
+    c.header('Access-Control-Allow-Headers', 'Content-Type');
     return c.body(null, 204);
   });
   app.post('/api/chat/register', async (c) => {
