@@ -38,6 +38,15 @@ it('runs the embedding example from docs/embedding.md as written', async () => {
     expect(status).toMatchObject({ online: false, viewerCount: 0 });
     const config = (await (await fetch(`http://127.0.0.1:${port}/live/api/config`)).json()) as Record<string, unknown>;
     expect(config.name).toBe('New hexcast server');
+    // Chat is mounted too: a registered user's socket gets its CONNECTED_USER_INFO.
+    const { accessToken } = (await (await fetch(`http://127.0.0.1:${port}/live/api/chat/register`, { method: 'POST', body: '{}' })).json()) as { accessToken: string };
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/live/ws?accessToken=${accessToken}`);
+    const first = await new Promise<string>((resolve, reject) => {
+      socket.onmessage = (event) => resolve(String(event.data));
+      socket.onerror = () => reject(new Error('websocket failed'));
+    });
+    socket.close();
+    expect(JSON.parse(first.split('\n')[0]!)).toMatchObject({ type: 'CONNECTED_USER_INFO' });
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

@@ -61,6 +61,17 @@ describe('ChatService moderation', () => {
     expect(await h.chat.setUserEnabled({ userId: 'nobody', enabled: false })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 
+  it('never bans loopback addresses when disabling a user (a proxy without X-Forwarded-For would lock everyone out)', async () => {
+    const h = await createChatHarness();
+    const local = await h.connect({ displayName: 'local', ipAddress: '127.0.0.1' });
+    const mapped = await h.connect({ displayName: 'mapped', ipAddress: '::ffff:127.0.0.1' });
+    await h.chat.setUserEnabled({ userId: local.user.id, enabled: false });
+    await h.chat.setUserEnabled({ userId: mapped.user.id, enabled: false });
+    expect(await h.chat.listIpBans()).toEqual([]);
+    expect(local.sink.closedWith?.code).toBe(1008);
+    expect((await h.chat.checkChatAdmission({ ipAddress: '127.0.0.1' })).ok).toBe(true);
+  });
+
   it('refuses banned addresses before and at connect, and closes their open sockets', async () => {
     const h = await createChatHarness();
     const alice = await h.connect({ ipAddress: '192.0.2.5' });
