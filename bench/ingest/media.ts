@@ -49,6 +49,7 @@ function spawnTracked(command: string, args: readonly string[]): Child {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let out = '';
   child.stderr!.on('data', (chunk: Buffer) => (out = (out + chunk.toString()).slice(-16384)));
+  child.once('error', (error) => (out += `\n${command} could not run: ${error.message}`));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const running = () => child.exitCode === null && child.signalCode === null;
   const tracked: Child = {

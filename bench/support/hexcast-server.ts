@@ -34,13 +34,18 @@ export interface HexcastServer {
   stop(graceMs?: number): Promise<Array<{ pid: number; startTime: number }>>;
 }
 
-export async function startHexcast(): Promise<HexcastServer> {
+export interface StartOptions {
+  /** Node flags put before the script (e.g. `--inspect=…`, `--cpu-prof`); none by default. */
+  readonly nodeArgs?: readonly string[];
+}
+
+export async function startHexcast(options: StartOptions = {}): Promise<HexcastServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hexcast-bench-server-'));
   const webPort = await freePort();
   const rtmpPort = await freePort();
   const child = spawn(
     process.execPath,
-    [MAIN, '--datadir', dataDir, '--webserverport', String(webPort), '--webserverip', '127.0.0.1', '--rtmpport', String(rtmpPort), '--adminpassword', ADMIN_PASSWORD],
+    [...(options.nodeArgs ?? []), MAIN, '--datadir', dataDir, '--webserverport', String(webPort), '--webserverip', '127.0.0.1', '--rtmpport', String(rtmpPort), '--adminpassword', ADMIN_PASSWORD],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -79,7 +84,7 @@ export async function startHexcast(): Promise<HexcastServer> {
           await exited;
           clearTimeout(timer);
         }
-        for (const [pid, startTime] of seen) if (alive(pid, startTime)) process.kill(pid, 'SIGKILL');
+        for (const [pid, startTime] of seen) if (alive(pid, startTime)) killQuietly(pid);
         fs.rmSync(dataDir, { recursive: true, force: true });
         return [...seen].map(([pid, startTime]) => ({ pid, startTime }));
       })()),
@@ -97,4 +102,13 @@ export async function startHexcast(): Promise<HexcastServer> {
     throw error;
   }
   return server;
+}
+
+/** SIGKILL by pid; a process that has just gone is fine. */
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
