@@ -6,18 +6,21 @@ export interface ThumbnailerOptions {
   readonly ffmpegPath: string;
   readonly output: HlsOutput;
   readonly logger: Logger;
-  /** Between snapshots; default 15 s, as Owncast. */
+  /** Between thumbnails; default 15 s, as Owncast. */
   readonly intervalMs?: number;
+  /** The animated preview is remade every this many thumbnails (default 4: once a minute); it costs several times a JPEG. */
+  readonly previewEvery?: number;
   /** From the first segment to the first snapshot, so a new stream soon has a picture; default 1 s. */
   readonly firstDelayMs?: number;
 }
 
-const JPEG_ARGS = ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-frames:v', '1', '-q:v', '3', '-f', 'image2', '-c:v', 'mjpeg', 'pipe:1'];
+// One decoding thread: a snapshot is a few frames, and spinning up a thread per core costs more than it saves.
+const JPEG_ARGS = ['-hide_banner', '-loglevel', 'error', '-threads', '1', '-i', 'pipe:0', '-frames:v', '1', '-q:v', '3', '-f', 'image2', '-c:v', 'mjpeg', 'pipe:1'];
 // A few seconds (as much as the segment holds) at 5 fps, 320 wide: small enough to load with the page.
-const GIF_ARGS = ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-t', '3', '-filter:v', 'fps=5,scale=320:-2', '-f', 'gif', 'pipe:1'];
+const GIF_ARGS = ['-hide_banner', '-loglevel', 'error', '-threads', '1', '-i', 'pipe:0', '-t', '3', '-filter:v', 'fps=5,scale=320:-2', '-f', 'gif', 'pipe:1'];
 
 /**
- * Keeps `thumbnail.jpg` and `preview.gif` fresh while a stream runs, from the newest segment
+ * Keeps `thumbnail.jpg` (every 15 s) and `preview.gif` (every minute) fresh while a stream runs, from the newest segment
  * it was offered (only that one is kept in memory). At most one snapshot ffmpeg runs at a time;
  * a tick that finds one still running is skipped. Failures are logged at warn and never end
  * the stream.
@@ -28,6 +31,7 @@ export class Thumbnailer {
   #newest: Uint8Array | undefined;
   #timers: NodeJS.Timeout[] = [];
   #running: Promise<void> | undefined;
+  #ticks = 0;
 
   constructor(options: ThumbnailerOptions) {
     this.#options = options;
@@ -55,15 +59,17 @@ export class Thumbnailer {
   #tick(): void {
     const segment = this.#newest;
     if (segment === undefined || this.#running !== undefined || this.#abort.signal.aborted) return;
-    this.#running = this.#snapshot(segment).finally(() => (this.#running = undefined));
+    // The first snapshot makes both pictures, so a new stream soon has a preview too.
+    const withPreview = this.#ticks++ % (this.#options.previewEvery ?? 4) === 0;
+    this.#running = this.#snapshot(segment, withPreview).finally(() => (this.#running = undefined));
   }
 
-  async #snapshot(segment: Uint8Array): Promise<void> {
+  async #snapshot(segment: Uint8Array, withPreview: boolean): Promise<void> {
     const { ffmpegPath, output, logger } = this.#options;
     const options = { input: segment, signal: this.#abort.signal, timeoutMs: 10_000 };
     try {
       await output.write(THUMBNAIL, await runFfmpeg(ffmpegPath, JPEG_ARGS, options));
-      await output.write(PREVIEW, await runFfmpeg(ffmpegPath, GIF_ARGS, options));
+      if (withPreview) await output.write(PREVIEW, await runFfmpeg(ffmpegPath, GIF_ARGS, options));
     } catch (error) {
       if (!this.#abort.signal.aborted) logger.warn({ err: error }, 'could not make the stream thumbnail or preview');
     }
