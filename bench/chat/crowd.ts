@@ -10,7 +10,8 @@
  */
 import http from 'node:http';
 import WebSocket from 'ws';
-import { cpuBetween, sampleTree } from '../support/proc-cpu.ts';
+import fs from 'node:fs';
+import { cpuBetween, sampleTree, userSystem } from '../support/proc-cpu.ts';
 
 export const BODY_BYTES = 200;
 const CHAT = Buffer.from('"type":"CHAT"');
@@ -18,6 +19,12 @@ const READY = Buffer.from('CONNECTED_USER_INFO');
 /** The send time in the body: `zq<µs since the epoch>zq` (letters and digits: markdown leaves them alone). */
 const STAMP = /zq(\d+)zq/g;
 const FILLER = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua ut enim ad minim veniam quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat duis aute irure';
+
+/** Write syscalls (write, writev, …) and bytes a process has made so far, from /proc/<pid>/io. */
+function writes(pid: number): { calls: number; bytes: number } {
+  const io = fs.readFileSync(`/proc/${pid}/io`, 'utf8');
+  return { calls: Number(/^syscw:\s*(\d+)/m.exec(io)?.[1] ?? NaN), bytes: Number(/^wchar:\s*(\d+)/m.exec(io)?.[1] ?? NaN) };
+}
 
 const nowMs = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -100,6 +107,11 @@ export interface PhaseResult {
   readonly serverCpu: number;
   readonly generatorCpu: number;
   readonly machineCpu: number;
+  /** the server's share of its CPU spent in the kernel (writes, loopback TCP, wake-ups) */
+  readonly serverKernelShare: number;
+  /** the server's write syscalls and bytes written over the window */
+  readonly serverWrites: number;
+  readonly serverBytes: number;
 }
 
 export class Crowd {
@@ -122,27 +134,27 @@ export class Crowd {
   }
 
   /**
-   * Opens one socket per URL, `concurrency` handshakes at a time, then waits until every one has
-   * received CONNECTED_USER_INFO. `samples` sockets, spread evenly, record latencies; `senders`
-   * sockets, spread evenly, are the ones that send.
+   * Opens one socket for each of `urls[from..to)`, `concurrency` handshakes at a time, then waits
+   * until every one has received CONNECTED_USER_INFO. `samples` sockets of all `urls`, spread
+   * evenly, record latencies; `senders` sockets, spread evenly over those open, are the ones that send.
    */
-  async connect(urls: readonly string[], options: { concurrency: number; samples: number; senders: number }): Promise<void> {
+  async connect(urls: readonly string[], from: number, to: number, options: { concurrency: number; samples: number; senders: number }): Promise<void> {
     const every = Math.max(1, Math.floor(urls.length / options.samples));
-    let next = 0;
+    let next = from;
     let failure: unknown;
     await Promise.all(
       Array.from({ length: options.concurrency }, async () => {
-        while (next < urls.length && failure === undefined) {
+        while (next < to && failure === undefined) {
           const i = next++;
           await this.#open(urls[i]!, i % every === 0 && i / every < options.samples, i).catch((error: unknown) => (failure ??= error));
         }
       }),
     );
     if (failure !== undefined) throw failure;
-    this.#senders = Array.from({ length: options.senders }, (_, k) => this.#sockets[Math.floor(((k + 0.5) * this.#sockets.length) / options.senders)]!);
+    this.#senders = Array.from({ length: options.senders }, (_, k) => this.#sockets[Math.floor(((k + 0.5) * to) / options.senders)]!);
     const deadline = performance.now() + 60_000;
-    while (this.ready < urls.length) {
-      if (performance.now() > deadline) throw new Error(`only ${this.ready} of ${urls.length} sockets got CONNECTED_USER_INFO within 60 s (${this.closed} closed)`);
+    while (this.ready < to) {
+      if (performance.now() > deadline) throw new Error(`only ${this.ready} of ${to} sockets got CONNECTED_USER_INFO within 60 s (${this.closed} closed)`);
       await sleep(20);
     }
   }
@@ -235,6 +247,8 @@ export class Crowd {
     const open = this.#sockets.length - this.closed;
     const cpu0 = process.cpuUsage();
     const server0 = sampleTree(serverPid);
+    const io0 = writes(serverPid);
+    const split0 = userSystem(serverPid);
     const t0 = performance.now();
     drive.start();
     await sleep(seconds * 1000);
@@ -243,6 +257,10 @@ export class Crowd {
     const delivered = this.delivered - delivered0;
     const cpu = process.cpuUsage(cpu0);
     const server = cpuBetween(server0, sampleTree(serverPid));
+    const io = writes(serverPid);
+    const split = userSystem(serverPid);
+    const kernel = (split?.system ?? NaN) - (split0?.system ?? NaN);
+    const user = (split?.user ?? NaN) - (split0?.user ?? NaN);
     // Messages sent in the window but still on their way count for latency (not for throughput).
     const expected = (this.sent - sent0) * open;
     let last = -1;
@@ -265,6 +283,9 @@ export class Crowd {
       serverCpu: server.root / server.wallSeconds,
       generatorCpu: (cpu.user + cpu.system) / 1e6 / wall,
       machineCpu: server.machineBusyCores,
+      serverKernelShare: kernel / (kernel + user),
+      serverWrites: io.calls - io0.calls,
+      serverBytes: io.bytes - io0.bytes,
     };
   }
 

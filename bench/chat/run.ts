@@ -6,31 +6,37 @@
  *
  *  1. delivered chat messages per second at saturation: a closed loop keeps BENCH_WINDOW messages
  *     in flight end to end (sent − received / N), sent round-robin by 10 of the N clients [≥ 0.7×
- *     the bare ws relay]; with each server's CPU per delivery, which does not depend on how fast
- *     the generator reads;
- *  2. p50/p99 delivery latency (received − sent, both in this process) at a fixed offered rate:
- *     half the bare relay's saturated message rate at that N [p99 ≤ 100 ms at 1,000 clients];
- *     also shown at saturation, where it is mostly the window's queueing;
- *  3. server memory per idle client: VmRSS after N connected idle clients − before, over N, each
- *     the median of 3 readings taken after full GCs forced through the inspector [≤ 20 KB].
+ *     the bare ws relay]; with each server's CPU per delivery (its own cost, whoever the
+ *     bottleneck is) and its kernel share, and its write syscalls and bytes per delivery (from
+ *     /proc/<pid>/io);
+ *  2. p50/p99 delivery latency (received − sent, both clocks in this process) at fixed offered
+ *     rates: ¼ and ½ of the bare relay's saturated message rate at that N, the same rates for
+ *     both [p99 ≤ 100 ms at 1,000 clients]; also shown at saturation, where it is mostly the
+ *     window's own queueing;
+ *  3. server memory per idle client: the growth of VmRSS (and of the JS heap + external) from
+ *     N/5 to N connected idle clients, over 4N/5, each reading the median of 3 taken after full
+ *     GCs forced through the inspector [≤ 20 KB]. The slope leaves out what the first sockets
+ *     cost once (heap growth, compiled code).
  *
  * Bodies are 200 bytes of letters and digits holding a sequence number and the send time. Every
  * client counts deliveries (the `"type":"CHAT"` occurrences in its frames' bytes); 200 of them,
  * spread over the connection order, also read the send times for the latency histogram.
  *
- * The load generator is this one process: on a 2-core machine it gets about one core and the
- * server the other, so when the generator is saturated (its CPU near 1 core) the msgs/s figures
- * are the generator's ceiling as much as the server's; the CPU-per-delivery line is the server's
- * own cost either way.
+ * The load generator is this one process. On a 2-core machine it gets about one core and the
+ * server the other, and loopback TCP's kernel work takes its share of both: the "machine" CPU
+ * figure shows when the whole box is saturated, which makes the msgs/s figures the pair's
+ * ceiling as much as the server's; the CPU per delivery is the server's own cost either way.
+ * Other load on the machine (a warning says so) makes every figure noisy.
  *
- * Environment:
+ * Environment (defaults take about 4 minutes):
  *   BENCH_CLIENTS   client counts, comma-separated (default 1000,5000)
  *   BENCH_SECONDS   length of each measured phase, s (default 10)
  *   BENCH_WARMUP    saturated warm-up before measuring, s (default 3)
- *   BENCH_WINDOW    messages in flight in the closed loop (default 20)
- *   BENCH_RATE      offered rate for the latency phase, messages/s (default: half the ws relay's)
+ *   BENCH_WINDOW    messages in flight in the closed loop (default 10)
+ *   BENCH_LOADS     offered rates as fractions of the ws relay's saturated rate (default 0.25,0.5)
+ *   BENCH_RATES     offered rates in messages/s instead, comma-separated
  *   BENCH_SENDERS   sending clients (default 10); BENCH_SAMPLES latency-sampling clients (200)
- *   BENCH_PROFILE   a directory: both servers run with --cpu-prof writing <server>-<N>-….cpuprofile there
+ *   BENCH_PROFILE   a directory: both servers run with --cpu-prof, writing <server>-<N>-….cpuprofile there
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -44,8 +50,9 @@ import { settledMemory } from './memory.ts';
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1000,5000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-const WINDOW = Number(process.env.BENCH_WINDOW ?? 20);
-const RATE = process.env.BENCH_RATE === undefined ? undefined : Number(process.env.BENCH_RATE);
+const WINDOW = Number(process.env.BENCH_WINDOW ?? 10);
+const LOADS = (process.env.BENCH_LOADS ?? '0.25,0.5').split(',').map(Number);
+const RATES = process.env.BENCH_RATES === undefined ? undefined : process.env.BENCH_RATES.split(',').map(Number);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 10);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const PROFILE = process.env.BENCH_PROFILE;
@@ -135,40 +142,53 @@ async function bareWs(n: number): Promise<ServerUnderTest> {
 interface Run {
   readonly registerSeconds: number | undefined;
   readonly connectSeconds: number;
-  /** VmRSS growth per idle client, bytes */
+  /** VmRSS growth per idle client between N/5 and N connected, bytes */
   readonly idleBytesPerClient: number;
-  /** JS heap + external growth per idle client, bytes */
+  /** JS heap + external growth per idle client, likewise */
   readonly idleHeapPerClient: number;
   readonly saturated: PhaseResult;
-  readonly rate: number;
-  readonly offered: PhaseResult;
+  readonly offered: ReadonlyArray<{ rate: number; result: PhaseResult }>;
   /** sockets the server closed during the run */
   readonly dropped: number;
 }
 
-async function measure(kind: 'hexcast' | 'ws', n: number, rate: number | undefined): Promise<Run> {
+/** One server with n clients: setup, idle memory, saturation, then each offered rate (default: LOADS of its own saturated rate). */
+async function measure(kind: 'hexcast' | 'ws', n: number, rates: readonly number[] | undefined): Promise<Run> {
   const server = kind === 'hexcast' ? await hexcast(n) : await bareWs(n);
   const crowd = new Crowd();
+  const options = { concurrency: CONNECT_CONCURRENCY, samples: SAMPLES, senders: SENDERS };
   try {
     let started = performance.now();
-    const tokens = await server.users(n);
+    const urls = (await server.users(n)).map((token) => server.wsUrl(token));
     const registerSeconds = kind === 'hexcast' ? (performance.now() - started) / 1000 : undefined;
-    await sleep(1_000);
+    // Memory per client is the slope between N/5 and N idle clients: what the first sockets
+    // cost once (heap growth, code for the paths they take) does not count.
+    const first = Math.max(1, Math.round(n / 5));
+    started = performance.now();
+    await crowd.connect(urls, 0, first, options);
+    let connectSeconds = (performance.now() - started) / 1000;
+    await sleep(2_000);
     const before = await settledMemory(server.pid, server.inspectPort);
     started = performance.now();
-    await crowd.connect(
-      tokens.map((token) => server.wsUrl(token)),
-      { concurrency: CONNECT_CONCURRENCY, samples: SAMPLES, senders: SENDERS },
-    );
-    const connectSeconds = (performance.now() - started) / 1000;
+    await crowd.connect(urls, first, n, options);
+    connectSeconds += (performance.now() - started) / 1000;
     await sleep(IDLE_SECONDS * 1000);
     const after = await settledMemory(server.pid, server.inspectPort);
     await crowd.saturate(WARMUP, WINDOW, server.pid);
     const saturated = await crowd.saturate(SECONDS, WINDOW, server.pid);
-    const offeredRate = rate ?? Math.max(1, Math.round(saturated.delivered / saturated.seconds / n / 2));
-    const offered = await crowd.offer(SECONDS, offeredRate, server.pid);
+    const sustained = saturated.delivered / saturated.seconds / n;
+    const offered: Array<{ rate: number; result: PhaseResult }> = [];
+    for (const rate of rates ?? LOADS.map((load) => Math.max(1, Math.round(load * sustained)))) offered.push({ rate, result: await crowd.offer(SECONDS, rate, server.pid) });
     if (!server.alive()) throw new Error(`${kind} exited during the run`);
-    return { registerSeconds, connectSeconds, idleBytesPerClient: (after.rss - before.rss) / n, idleHeapPerClient: (after.heap - before.heap) / n, saturated, rate: offeredRate, offered, dropped: crowd.closed };
+    return {
+      registerSeconds,
+      connectSeconds,
+      idleBytesPerClient: (after.rss - before.rss) / (n - first),
+      idleHeapPerClient: (after.heap - before.heap) / (n - first),
+      saturated,
+      offered,
+      dropped: crowd.closed,
+    };
   } finally {
     crowd.close();
     await server.stop();
@@ -180,30 +200,40 @@ const ms = (n: number) => (n >= 100 ? num(n) : n >= 10 ? num(n, 1) : num(n, 2));
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const perSecond = (p: PhaseResult) => p.delivered / p.seconds;
 const cpuPerDelivery = (p: PhaseResult) => (p.serverCpu * p.seconds * 1e6) / p.delivered;
+const perDelivery = (p: PhaseResult) => `${num(cpuPerDelivery(p), 2)} (${num(p.serverKernelShare * 100)} %)`;
 const cpu = (p: PhaseResult) => `${num(p.serverCpu, 2)} / ${num(p.generatorCpu, 2)} / ${num(p.machineCpu, 1)}`;
+const io = (p: PhaseResult) => `${num(p.serverWrites / p.delivered, 2)} / ${num(p.serverBytes / p.delivered)}`;
 
 function row(label: string, ours: string, theirs: string, ratioText = '', target = ''): string {
-  return `  ${label.padEnd(34)}${ours.padStart(15)}${theirs.padStart(15)}${ratioText.padStart(9)}   ${target}`;
+  return `  ${label.padEnd(40)}${ours.padStart(18)}${theirs.padStart(18)}${ratioText.padStart(8)}   ${target}`.trimEnd();
 }
 
 function report(n: number, h: Run, w: Run): void {
-  const setup = `registered ${num(n)} users in ${num(h.registerSeconds!, 1)} s (${num(n / h.registerSeconds!)}/s, ${REGISTER_CONCURRENCY} at a time over keep-alive); connected ${num(h.connectSeconds, 1)} s hexcast, ${num(w.connectSeconds, 1)} s ws`;
-  console.log(`\nN = ${num(n)} clients: ${setup}`);
+  const connect = (r: Run) => `${num(r.connectSeconds, 1)} s (${num(n / r.connectSeconds)}/s)`;
+  console.log(`\nN = ${num(n)} clients`);
+  console.log(`  hexcast: registered ${num(n)} users in ${num(h.registerSeconds!, 1)} s (${num(n / h.registerSeconds!)}/s, ${REGISTER_CONCURRENCY} at a time over keep-alive), connected in ${connect(h)}; ws relay connected in ${connect(w)}`);
   console.log(row('', 'hexcast', 'ws', 'ratio', 'target'));
-  console.log(`  saturated (${WINDOW} messages in flight, ${SECONDS} s)`);
-  console.log(row('delivered msgs/s', num(perSecond(h.saturated)), num(perSecond(w.saturated)), ratio(perSecond(h.saturated), perSecond(w.saturated)), '≥ 0.70×'));
-  console.log(row('messages sent/s', num(h.saturated.sent / h.saturated.seconds), num(w.saturated.sent / w.saturated.seconds)));
-  console.log(row('server CPU per delivery, µs', num(cpuPerDelivery(h.saturated), 2), num(cpuPerDelivery(w.saturated), 2), ratio(cpuPerDelivery(h.saturated), cpuPerDelivery(w.saturated))));
-  console.log(row('CPU server / generator / all, cores', cpu(h.saturated), cpu(w.saturated)));
-  console.log(row('latency p50 / p99, ms', `${ms(h.saturated.p50)} / ${ms(h.saturated.p99)}`, `${ms(w.saturated.p50)} / ${ms(w.saturated.p99)}`));
-  console.log(`  offered ${num(h.rate)} msgs/s = ${num(h.rate * n)} deliveries/s (${SECONDS} s)`);
-  console.log(row('delivered msgs/s', num(perSecond(h.offered)), num(perSecond(w.offered)), ratio(perSecond(h.offered), perSecond(w.offered))));
-  console.log(row('CPU server / generator / all, cores', cpu(h.offered), cpu(w.offered)));
-  console.log(row('latency p50 / p99, ms', `${ms(h.offered.p50)} / ${ms(h.offered.p99)}`, `${ms(w.offered.p50)} / ${ms(w.offered.p99)}`, '', n === 1000 ? 'p99 ≤ 100 ms' : ''));
-  console.log(row('latency max, ms (samples)', `${ms(h.offered.max)} (${num(h.offered.samples)})`, `${ms(w.offered.max)} (${num(w.offered.samples)})`));
-  const lost = (r: Run) => `${num(r.saturated.lost + r.offered.lost)} / ${num(r.dropped)}`;
+  console.log(`  saturated: ${WINDOW} messages in flight, ${SECONDS} s`);
+  const [hs, ws] = [h.saturated, w.saturated];
+  console.log(row('delivered msgs/s', num(perSecond(hs)), num(perSecond(ws)), ratio(perSecond(hs), perSecond(ws)), '≥ 0.70×'));
+  console.log(row('messages sent/s', num(hs.sent / hs.seconds), num(ws.sent / ws.seconds)));
+  console.log(row('server CPU per delivery, µs (kernel %)', perDelivery(hs), perDelivery(ws), ratio(cpuPerDelivery(hs), cpuPerDelivery(ws))));
+  console.log(row('server writes / bytes per delivery', io(hs), io(ws)));
+  console.log(row('CPU server / generator / machine, cores', cpu(hs), cpu(ws)));
+  console.log(row('latency p50 / p99, ms', `${ms(hs.p50)} / ${ms(hs.p99)}`, `${ms(ws.p50)} / ${ms(ws.p99)}`));
+  for (const [i, { rate, result: ho }] of h.offered.entries()) {
+    const wo = w.offered[i]!.result;
+    console.log(`  offered: ${num(rate)} msgs/s = ${num(rate * n)} deliveries/s, ${SECONDS} s`);
+    console.log(row('delivered msgs/s', num(perSecond(ho)), num(perSecond(wo)), ratio(perSecond(ho), perSecond(wo))));
+    console.log(row('server CPU per delivery, µs (kernel %)', perDelivery(ho), perDelivery(wo), ratio(cpuPerDelivery(ho), cpuPerDelivery(wo))));
+    console.log(row('CPU server / generator / machine, cores', cpu(ho), cpu(wo)));
+    console.log(row('latency p50 / p99, ms', `${ms(ho.p50)} / ${ms(ho.p99)}`, `${ms(wo.p50)} / ${ms(wo.p99)}`, '', n === 1000 ? 'p99 ≤ 100 ms' : ''));
+    console.log(row('latency max, ms (samples)', `${ms(ho.max)} (${num(ho.samples)})`, `${ms(wo.max)} (${num(wo.samples)})`));
+  }
+  const lost = (r: Run) => `${num(r.saturated.lost + r.offered.reduce((sum, o) => sum + o.result.lost, 0))} / ${num(r.dropped)}`;
+  console.log(`  all phases`);
   console.log(row('lost deliveries / dropped sockets', lost(h), lost(w)));
-  console.log(`  idle`);
+  console.log(`  idle (growth from N/5 to N clients, after forced GCs)`);
   console.log(row('server memory (RSS) per client, KB', num(h.idleBytesPerClient / 1024, 1), num(w.idleBytesPerClient / 1024, 1), ratio(h.idleBytesPerClient, w.idleBytesPerClient), '≤ 20 KB'));
   console.log(row('  of which JS heap + external, KB', num(h.idleHeapPerClient / 1024, 1), num(w.idleHeapPerClient / 1024, 1), ratio(h.idleHeapPerClient, w.idleHeapPerClient)));
 }
@@ -226,9 +256,9 @@ async function main(): Promise<void> {
   if (otherLoad > 0.3) console.log(`warning: the machine was already ${num(otherLoad, 1)} cores busy before the run: other load makes these figures noisy`);
   for (const n of CLIENTS) {
     console.log(`… ${num(n)} clients: ws relay`);
-    const w = await measure('ws', n, RATE);
+    const w = await measure('ws', n, RATES);
     console.log(`… ${num(n)} clients: hexcast`);
-    const h = await measure('hexcast', n, w.rate);
+    const h = await measure('hexcast', n, w.offered.map((o) => o.rate));
     report(n, h, w);
   }
   console.log(`\n(${num((performance.now() - began) / 1000)} s in all)`);

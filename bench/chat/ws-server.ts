@@ -13,10 +13,7 @@ const wss = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 64 * 1024
 wss.on('connection', (socket) => {
   socket.send('{"type":"CONNECTED_USER_INFO"}');
   socket.on('message', (data, isBinary) => {
-    const pad = Number(process.env.EXP_PAD ?? 0);
-    let out: Buffer | string = pad > 0 ? Buffer.concat([data as Buffer, Buffer.alloc(pad, 32)]) : (data as Buffer);
-    if (process.env.EXP_STRING) out = out.toString();
-    for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(process.env.EXP_STRING ? out.toString() : out, { binary: isBinary });
+    for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
   });
 });
 wss.on('listening', () => console.log('listening'));

@@ -143,3 +143,16 @@ export function alive(pid: number, startTime?: number): boolean {
   const stat = readStat(pid);
   return stat !== undefined && stat.state !== 'Z' && (startTime === undefined || stat.startTime === startTime);
 }
+
+/** A process's own CPU time split into user and system (kernel) seconds, or undefined when it is gone. */
+export function userSystem(pid: number): { user: number; system: number } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const hz = clockTicks();
+  return { user: Number(fields[14 - 3]) / hz, system: Number(fields[15 - 3]) / hz };
+}
