@@ -86,7 +86,8 @@ function socketSink(ws: WSContext<unknown>): ChatSink {
     send(frame) {
       if (closing || ws.readyState !== OPEN) return;
       try {
-        ws.send(frame);
+        if (typeof frame === 'string') ws.send(frame);
+        else sendText(ws, frame);
       } catch {
         // the peer went away between the check and the write: the close handler follows
       }
@@ -119,4 +120,11 @@ function truncateUtf8(text: string, maxBytes: number): string {
   const bytes = new TextEncoder().encode(text);
   if (bytes.byteLength <= maxBytes) return text;
   return new TextDecoder().decode(bytes.slice(0, maxBytes)).replace(/\uFFFD$/, '');
+}
+
+/** Shared UTF-8 bytes as a TEXT frame: straight to `ws` when it is underneath (no copy), else decoded. */
+function sendText(ws: WSContext<unknown>, bytes: Uint8Array): void {
+  const raw = ws.raw as { send?: (data: Uint8Array, options: { binary: boolean }) => void } | undefined;
+  if (typeof raw?.send === 'function') raw.send(bytes, { binary: false });
+  else ws.send(new TextDecoder().decode(bytes));
 }

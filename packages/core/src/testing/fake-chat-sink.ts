@@ -20,7 +20,8 @@ export class FakeChatSink implements ChatSink {
     this.draining = options.draining ?? true;
   }
 
-  send(frame: string): void {
+  send(data: string | Uint8Array): void {
+    const frame = typeof data === 'string' ? data : new TextDecoder().decode(data);
     if (this.closedWith !== undefined) this.sendsAfterClose++;
     this.frames.push(frame);
     if (!this.draining) this.#buffered += new TextEncoder().encode(frame).byteLength;

@@ -17,8 +17,11 @@ import type { UserListQuery } from '../../ports/user-repository.ts';
 
 /** The adapter's side of one chat socket. The core never calls it after `close`. */
 export interface ChatSink {
-  /** Sends one text frame (one or more JSON events joined by `\n`). Must not throw. */
-  send(frame: string): void;
+  /**
+   * Sends one text frame (one or more JSON events joined by `\n`). Must not throw. Bytes are the
+   * frame's UTF-8, shared by every socket of a broadcast: send them as a TEXT frame, never mutate.
+   */
+  send(frame: string | Uint8Array): void;
   /** Bytes queued by the transport but not yet written (`WebSocket.bufferedAmount`); 0 if unknown. */
   bufferedAmount(): number;
   /** Closes the socket (WebSocket close code and reason). Called at most once by the core. */

@@ -1,6 +1,6 @@
 import type { ChatUser } from '../../domain/chat.ts';
 import type { GeoDetails } from '../../domain/viewers.ts';
-import type { ClientOutbox } from './client-outbox.ts';
+import type { ClientOutbox, SerializedEvent } from './client-outbox.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
 /** One accepted chat socket and what the core knows about it. */
@@ -37,7 +37,7 @@ export class ChatClient {
     return !this.outbox.closed;
   }
 
-  send(event: object): void {
+  send(event: object | SerializedEvent): void {
     this.outbox.push(event);
   }
 }

@@ -8,6 +8,22 @@ export interface OutboxLimits {
   readonly maxBufferedBytes: number;
 }
 
+/**
+ * An event serialised once for a whole broadcast: its JSON and that JSON's UTF-8, so thousands
+ * of sockets share one string and one buffer instead of each encoding their own.
+ */
+export interface SerializedEvent {
+  readonly json: string;
+  readonly utf8: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+export function serializeEvent(event: object): SerializedEvent {
+  const json = JSON.stringify(event);
+  return { json, utf8: encoder.encode(json) };
+}
+
 export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { maxPendingEvents: 256, maxBufferedBytes: 1024 * 1024 };
 
 /**
@@ -20,7 +36,7 @@ export class ClientOutbox {
   readonly #sink: ChatSink;
   readonly #limits: OutboxLimits;
   readonly #onOverflow: () => void;
-  #pending: string[] = [];
+  #pending: Array<string | SerializedEvent> = [];
   #scheduled = false;
   #closed = false;
 
@@ -35,13 +51,13 @@ export class ClientOutbox {
   }
 
   /** Queues an event (serialised now, so later changes to it do not matter). Ignored once closed. */
-  push(event: object): void {
+  push(event: object | SerializedEvent): void {
     if (this.#closed) return;
     if (this.#pending.length >= this.#limits.maxPendingEvents) {
       this.#overflow();
       return;
     }
-    this.#pending.push(JSON.stringify(event));
+    this.#pending.push(isSerialized(event) ? event : JSON.stringify(event));
     if (!this.#scheduled) {
       this.#scheduled = true;
       queueMicrotask(() => this.flush());
@@ -56,8 +72,11 @@ export class ClientOutbox {
       this.#overflow();
       return;
     }
-    const frame = this.#pending.join('\n');
+    const pending = this.#pending;
     this.#pending = [];
+    // The usual case, one broadcast event: its shared bytes go out as they are.
+    const only = pending.length === 1 ? pending[0] : undefined;
+    const frame = only !== undefined && typeof only !== 'string' ? only.utf8 : pending.map((p) => (typeof p === 'string' ? p : p.json)).join('\n');
     try {
       this.#sink.send(frame);
     } catch {
@@ -94,4 +113,8 @@ export class ClientOutbox {
       // Already closed by the peer: nothing left to release.
     }
   }
+}
+
+function isSerialized(event: object): event is SerializedEvent {
+  return 'utf8' in event && 'json' in event && event.utf8 instanceof Uint8Array;
 }

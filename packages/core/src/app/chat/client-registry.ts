@@ -1,5 +1,6 @@
 import type { ChatUser } from '../../domain/chat.ts';
 import type { ChatClient } from './chat-client.ts';
+import { serializeEvent } from './client-outbox.ts';
 
 /** The open chat sockets, by client id and by user. */
 export class ClientRegistry {
@@ -49,6 +50,7 @@ export class ClientRegistry {
   }
 
   broadcast(event: object): void {
-    for (const client of this.#clients.values()) client.send(event);
+    const shared = serializeEvent(event);
+    for (const client of this.#clients.values()) client.send(shared);
   }
 }
