@@ -7,6 +7,7 @@ import type { HttpApi } from './api.ts';
 import { chatSocketRoutes } from './chat-socket.ts';
 import { failure } from './errors.ts';
 import type { KeepaliveOptions } from './keepalive.ts';
+import { openApiRoutes } from './openapi/openapi-routes.ts';
 import type { PeerAddress } from './peer-address.ts';
 import { adminChatRoutes } from './routes/admin-chat.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
@@ -49,6 +50,7 @@ export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono 
   app.route('/api/integrations', integrationRoutes(api));
   app.route('/', videoRoutes(api, options.peerAddress ? { peerAddress: options.peerAddress } : {}));
   app.route('/api', publicRoutes(api));
+  app.route('/', openApiRoutes());
   app.route('/', chatRoutes(api, { peerAddress: options.peerAddress }));
   app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, peerAddress: options.peerAddress, logger: options.logger, keepalive: options.chatKeepalive }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
