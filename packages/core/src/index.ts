@@ -14,6 +14,7 @@ export * from './domain/settings.ts';
 export * from './domain/social-platforms.ts';
 export * from './domain/hls.ts';
 export * from './domain/emoji.ts';
+export * from './domain/branding.ts';
 // Ports
 export type * from './ports/settings-repository.ts';
 export * from './ports/user-repository.ts';
@@ -37,6 +38,8 @@ export type * from './ports/password-hasher.ts';
 export type * from './ports/content-renderer.ts';
 export type * from './ports/chat-renderer.ts';
 export type * from './ports/emoji-store.ts';
+export * from './ports/asset-store.ts';
+export type * from './ports/image-resizer.ts';
 // Application
 export * from './app/events.ts';
 export * from './app/event-bus.ts';
@@ -51,4 +54,9 @@ export type * from './app/chat/chat-api.ts';
 export * from './app/chat/chat-service.ts';
 export { CHAT_TEXTS } from './app/chat/chat-texts.ts';
 export * from './app/app-controller.ts';
+export * from './app/admin-access.ts';
+export * from './app/admin-sessions.ts';
+export * from './app/login-throttle.ts';
+export * from './app/branding-service.ts';
+export * from './app/server-config-view.ts';
 export * from './app/validation.ts';

@@ -3,6 +3,9 @@ import { err } from '../domain/result.ts';
 import { DEFAULT_STREAM_KEY, type Settings, type SettingsSection } from '../domain/settings.ts';
 import type { VideoCodec } from '../domain/video.ts';
 import type { AccessTokenRepository } from '../ports/access-token-repository.ts';
+import type { AssetStore, StoredAsset } from '../ports/asset-store.ts';
+import type { BrandingAsset } from '../domain/branding.ts';
+import type { ImageResizer } from '../ports/image-resizer.ts';
 import type { AuthProvider } from '../ports/auth-provider.ts';
 import type { ChatMessageRepository } from '../ports/chat-message-repository.ts';
 import type { ChatRenderer } from '../ports/chat-renderer.ts';
@@ -25,7 +28,10 @@ import type { UserRepository } from '../ports/user-repository.ts';
 import type { VideoStorage } from '../ports/video-storage.ts';
 import type { WebhookRepository } from '../ports/webhook-repository.ts';
 import { systemClock } from '../ports/clock.ts';
+import { AdminAccess, type AdminAccessOptions, type AdminLogin } from './admin-access.ts';
+import { BrandingService } from './branding-service.ts';
 import type { ChatApi } from './chat/chat-api.ts';
+import { adminServerConfig, type AdminServerConfig } from './server-config-view.ts';
 import { ChatService, type ChatServiceOptions } from './chat/chat-service.ts';
 import { EventBus } from './event-bus.ts';
 import { IngestEndpointKeeper } from './ingest-endpoint-keeper.ts';
@@ -76,6 +82,12 @@ export interface AppControllerDeps {
   readonly rtmpPortOverride?: number;
   /** `--adminpassword`: stored as the admin password at start */
   readonly adminPasswordOverride?: string;
+  /** uploaded logo and favicon; without it uploads answer `unavailable` */
+  readonly assets?: AssetStore;
+  /** makes the PNG copy of the logo for `/logo/external` */
+  readonly imageResizer?: ImageResizer;
+  /** admin login throttling and session lifetime */
+  readonly adminAccess?: AdminAccessOptions;
 }
 
 /**
@@ -96,8 +108,25 @@ export interface AppController extends ChatApi {
   verifyAdminPassword(candidate: string): Promise<boolean>;
   /** Validates and stores a settings patch (see `SettingsService.update`). */
   updateSettings<K extends SettingsSection>(section: K, patch: Partial<Settings[K]>): Promise<Result<Settings[K], CommonError>>;
-  /** Changes the admin password, refusing weak ones. */
+  /** Changes the admin password, refusing weak ones; ends every admin session. */
   setAdminPassword(password: string): Promise<Result<void, CommonError>>;
+  /** One settings section as stored (for setters that change part of a nested object). */
+  getSettings<K extends SettingsSection>(section: K): Settings[K];
+  /** A password login, throttled per address (see `AdminAccess.login`). */
+  adminLogin(attempt: AdminLogin): Promise<Result<void, CommonError>>;
+  /** Starts an admin session after a login; answers its token and lifetime. */
+  createAdminSession(): Promise<{ token: string; ttlMs: number }>;
+  /** Whether a session token is live. */
+  isAdminSession(token: string): Promise<boolean>;
+  /** `GET /api/admin/serverconfig`. */
+  getServerConfig(): Promise<AdminServerConfig>;
+  /** Stores a logo (base64 or a `data:` URL) and its PNG copy. */
+  setLogo(data: string): Promise<Result<void, CommonError>>;
+  /** Stores a favicon (PNG or ICO, base64 or a `data:` URL, ≤ 200 KB). */
+  setFavicon(data: string): Promise<Result<void, CommonError>>;
+  resetFavicon(): Promise<Result<void, CommonError>>;
+  /** An uploaded logo or favicon; `undefined` means the built-in one. */
+  getBrandingAsset(name: BrandingAsset): Promise<StoredAsset | undefined>;
   /** `GET /api/admin/status`: the broadcaster, the output ladder and the viewer counts. */
   getAdminStatus(): AdminStatus;
   /** `GET /api/video/variants`: the renditions viewers can pick. */
@@ -154,6 +183,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
     geoip: deps.geoip,
     options: deps.chatOptions,
   });
+  const branding = new BrandingService({ settings, assets: deps.assets, resizer: deps.imageResizer });
+  const adminAccess = new AdminAccess({ settings, clock, logger: logger.child({ component: 'admin-auth' }), options: deps.adminAccess });
   const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
   let stopped: Promise<void> | undefined;
   const keeper = deps.ingest
@@ -203,7 +234,20 @@ export function createAppController(deps: AppControllerDeps): AppController {
     disconnectBroadcaster: () => stream.disconnectBroadcaster(),
     supportedCodecs,
     rtmpEndpoint: () => keeper?.current,
-    setAdminPassword: (password) => settings.setAdminPassword(password),
+    async setAdminPassword(password) {
+      const result = await settings.setAdminPassword(password);
+      if (result.ok) adminAccess.passwordChanged();
+      return result;
+    },
+    getSettings: (section) => settings.get(section),
+    adminLogin: (attempt) => adminAccess.login(attempt),
+    createAdminSession: async () => ({ token: await adminAccess.sessions.create(), ttlMs: adminAccess.sessions.ttlMs }),
+    isAdminSession: (token) => adminAccess.sessions.isValid(token),
+    getServerConfig: async () => adminServerConfig({ get: (section) => settings.get(section), supportedCodecs: await supportedCodecs(), streamKeyOverridden: deps.streamKeyOverride !== undefined }),
+    setLogo: (data) => branding.setLogo(data),
+    setFavicon: (data) => branding.setFavicon(data),
+    resetFavicon: () => branding.resetFavicon(),
+    getBrandingAsset: (name) => branding.asset(name),
     securityWarnings,
     async start() {
       await settings.load();

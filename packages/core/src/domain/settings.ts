@@ -62,12 +62,16 @@ export const VideoSettingsSchema = z.object({
   ffmpegPath: z.string().max(1024).default(''),
 });
 
+/** An address to listen on: an IPv4 or IPv6 address, or a host name. */
+const bindAddress = z.union([z.ipv4(), z.ipv6(), z.hostname().max(253)], { error: 'must be an IP address or a host name' });
+
 export const ServerSettingsSchema = z.object({
   webServerPort: z.number().int().min(1).max(65_535).default(8080),
-  webServerIp: z.string().max(255).default('0.0.0.0'),
+  webServerIp: bindAddress.default('0.0.0.0'),
   rtmpServerPort: z.number().int().min(1).max(65_535).default(1935),
-  rtmpServerAddress: z.string().max(255).default('0.0.0.0'),
-  socketHostOverride: z.string().max(1024).default(''),
+  rtmpServerAddress: bindAddress.default('0.0.0.0'),
+  /** where browsers open the chat socket instead of this server ('' for this server) */
+  socketHostOverride: z.union([z.literal(''), z.url({ protocol: /^(?:https?|wss?)$/ })]).default(''),
 });
 
 export const SecuritySettingsSchema = z.object({
@@ -123,20 +127,29 @@ export const NotificationSettingsSchema = z.object({
     .prefault({}),
 });
 
+/** Owncast's `S3Info`. When enabled, the endpoint, bucket, region and credentials are required. */
+export const S3SettingsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    endpoint: z.string().max(1024).default(''),
+    accessKey: z.string().max(1024).default(''),
+    secret: z.string().max(1024).default(''),
+    bucket: z.string().max(255).default(''),
+    region: z.string().max(64).default(''),
+    acl: z.string().max(64).default(''),
+    pathPrefix: z.string().max(512).default(''),
+    forcePathStyle: z.boolean().default(false),
+  })
+  .superRefine((s3, ctx) => {
+    if (!s3.enabled) return;
+    if (!/^https?:\/\/[^\s/]+/.test(s3.endpoint)) ctx.addIssue({ code: 'custom', path: ['endpoint'], message: 'S3 storage needs an http(s) endpoint URL' });
+    for (const field of ['bucket', 'region', 'accessKey', 'secret'] as const) {
+      if (s3[field].trim() === '') ctx.addIssue({ code: 'custom', path: [field], message: `S3 storage needs ${field === 'accessKey' ? 'an access key' : field === 'secret' ? 'a secret' : `a ${field}`}` });
+    }
+  });
+
 export const StorageSettingsSchema = z.object({
-  s3: z
-    .object({
-      enabled: z.boolean().default(false),
-      endpoint: z.string().max(1024).default(''),
-      accessKey: z.string().max(1024).default(''),
-      secret: z.string().max(1024).default(''),
-      bucket: z.string().max(255).default(''),
-      region: z.string().max(64).default(''),
-      acl: z.string().max(64).default(''),
-      pathPrefix: z.string().max(512).default(''),
-      forcePathStyle: z.boolean().default(false),
-    })
-    .prefault({}),
+  s3: S3SettingsSchema.prefault({}),
   /** a CDN or other public URL that video is served from; '' serves it from this server */
   videoServingEndpoint: z.union([z.literal(''), http]).default(''),
 });

@@ -3,7 +3,11 @@ import { describeAccessTokenRepositoryContract } from './access-token-repository
 import { describeChatMessageRepositoryContract } from './chat-message-repository.contract.ts';
 import { describeChatRendererContract } from './chat-renderer.contract.ts';
 import { describeContentRendererContract } from './content-renderer.contract.ts';
+import { describeAssetStoreContract } from './asset-store.contract.ts';
 import { describeEmojiStoreContract } from './emoji-store.contract.ts';
+import { FakeImageResizer } from './fake-image-resizer.ts';
+import { describeImageResizerContract } from './image-resizer.contract.ts';
+import { InMemoryAssetStore } from './in-memory-asset-store.ts';
 import { FakePasswordHasher } from './fake-password-hasher.ts';
 import { describeFederatedActivityRepositoryContract } from './federated-activity-repository.contract.ts';
 import { describeFollowerRepositoryContract } from './follower-repository.contract.ts';
@@ -45,4 +49,6 @@ describe('InMemoryVideoStorage', () => describeVideoStorageContract(() => new In
 describe('FakePasswordHasher', () => describePasswordHasherContract(() => new FakePasswordHasher()));
 describe('PlainTextRenderer', () => describeContentRendererContract(() => new PlainTextRenderer()));
 describe('InMemoryEmojiStore', () => describeEmojiStoreContract((options) => new InMemoryEmojiStore(options)));
+describe('InMemoryAssetStore', () => describeAssetStoreContract(() => new InMemoryAssetStore()));
+describe('FakeImageResizer', () => describeImageResizerContract(() => new FakeImageResizer()));
 describe('PlainChatRenderer', () => describeChatRendererContract(() => new PlainChatRenderer()));

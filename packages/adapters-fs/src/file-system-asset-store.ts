@@ -1,0 +1,76 @@
+import { readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ASSET_CONTENT_TYPES, ASSET_NAME, type AssetContentType, type AssetStore, assetExtension, type StoredAsset } from '@hexcast/core';
+import { writeFileAtomically } from './atomic-write.ts';
+import { isNotAnObject } from './fs-errors.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import { RealFolder } from './real-folder.ts';
+import { isOwnPath } from './safe-folders.ts';
+
+/**
+ * `AssetStore` in a local folder (`<datadir>/assets`): one file per asset, `<name>.<ext>` with
+ * the extension naming its content type (`logo.svg`, `favicon.ico`), written atomically. Putting
+ * a name again with another type removes the old file. Symbolic links are never served.
+ */
+export class FileSystemAssetStore implements AssetStore {
+  readonly #dir: RealFolder;
+  readonly #writes = new KeyedQueue();
+
+  constructor(options: { readonly dir: string }) {
+    if (options.dir === '') throw new Error('FileSystemAssetStore needs a folder');
+    this.#dir = new RealFolder(options.dir, 'assets folder');
+  }
+
+  async put(name: string, asset: StoredAsset): Promise<void> {
+    if (!ASSET_NAME.test(name)) throw new RangeError(`not an asset name: ${JSON.stringify(name)}`);
+    const type = ASSET_CONTENT_TYPES.find((t) => t === asset.contentType);
+    if (type === undefined) throw new RangeError(`not an asset content type: ${JSON.stringify(asset.contentType)}`);
+    const copy = new Uint8Array(asset.body);
+    await this.#writes.run(name, async () => {
+      const dir = await this.#dir.resolve();
+      try {
+        await writeFileAtomically(join(dir, `${name}.${assetExtension(type)}`), copy);
+        await removeFiles(dir, name, type);
+      } catch (error) {
+        throw new Error(`could not store the asset ${name} in ${dir}`, { cause: error });
+      }
+    });
+  }
+
+  async get(name: string): Promise<StoredAsset | undefined> {
+    if (!ASSET_NAME.test(name)) return undefined;
+    const dir = await this.#dir.resolve();
+    for (const contentType of ASSET_CONTENT_TYPES) {
+      const path = join(dir, `${name}.${assetExtension(contentType)}`);
+      try {
+        if (!(await isOwnPath(path))) continue;
+        const buffer = await readFile(path);
+        return { body: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), contentType };
+      } catch (error) {
+        if (isNotAnObject(error)) continue;
+        throw new Error(`could not read the asset ${name} from ${dir}`, { cause: error });
+      }
+    }
+    return undefined;
+  }
+
+  async delete(name: string): Promise<boolean> {
+    if (!ASSET_NAME.test(name)) return false;
+    return this.#writes.run(name, async () => (await removeFiles(await this.#dir.resolve(), name)) > 0);
+  }
+}
+
+/** Removes the files of `name` except the one of type `keep`; answers how many there were. */
+async function removeFiles(dir: string, name: string, keep?: AssetContentType): Promise<number> {
+  let removed = 0;
+  for (const type of ASSET_CONTENT_TYPES) {
+    if (type === keep) continue;
+    try {
+      await unlink(join(dir, `${name}.${assetExtension(type)}`));
+      removed += 1;
+    } catch (error) {
+      if (!isNotAnObject(error)) throw error;
+    }
+  }
+  return removed;
+}
