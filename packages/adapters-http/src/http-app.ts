@@ -17,6 +17,7 @@ import { adminUserRoutes } from './routes/admin-users.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { integrationRoutes } from './routes/integrations.ts';
 import { videoRoutes } from './routes/video.ts';
+import { webAppRoutes } from './routes/web-app.ts';
 import { publicRoutes } from './routes/public.ts';
 
 export interface HttpAppOptions {
@@ -33,6 +34,11 @@ export interface HttpAppOptions {
   readonly upgradeWebSocket?: UpgradeWebSocket<unknown>;
   /** Transport pings on chat sockets (defaults: every 54 s, dropped after 60 s without a pong). */
   readonly chatKeepalive?: KeepaliveOptions;
+  /**
+   * The browser app's directories, searched in order (an override directory, then the built app
+   * from `@hexcast/web`'s `ensureWebBuild()`). Without it the pages and `/assets/*` are not served.
+   */
+  readonly webAppDirs?: readonly string[];
 }
 
 /**
@@ -53,6 +59,7 @@ export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono 
   app.route('/', openApiRoutes());
   app.route('/', chatRoutes(api, { peerAddress: options.peerAddress }));
   app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, peerAddress: options.peerAddress, logger: options.logger, keepalive: options.chatKeepalive }));
+  if (options.webAppDirs) app.route('/', webAppRoutes({ dirs: options.webAppDirs, adminAuth: adminAuth(api) }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.notFound((c) => c.text('Not Found', 404));
   app.onError((error, c) => {

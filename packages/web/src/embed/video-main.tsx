@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { LiveVideo } from '../player/live-video.tsx';
+import { applyCustomisation } from '../shared/customisation.ts';
+import { useServerState } from '../shared/server-state.ts';
+import '../shared/theme.css';
+import './embed.css';
+
+/** `/embed/video`: only the player (or the offline state), filling the frame. */
+function VideoEmbed() {
+  const { config, status } = useServerState();
+  useEffect(() => config && applyCustomisation(config), [config]);
+  if (config === undefined) return <div class="player-placeholder" aria-busy="true" />;
+  return <LiveVideo config={config} status={status} />;
+}
+
+render(<VideoEmbed />, document.getElementById('app')!);

@@ -1,0 +1,42 @@
+import type { Status, WebConfig } from '../shared/api.ts';
+
+export interface ServerHeaderProps {
+  config: WebConfig;
+  status: Status | undefined;
+  chatOpen: boolean;
+  onToggleChat(): void;
+}
+
+/** Logo, server name, live badge and viewer count (unless hidden), social links, and the chat toggle. */
+export function ServerHeader({ config, status, chatOpen, onToggleChat }: ServerHeaderProps) {
+  const online = status?.online === true;
+  return (
+    <header class="site-header">
+      <a class="skip-link" href="#main">
+        Skip to the stream
+      </a>
+      <img class="logo" src={config.logo || '/logo'} alt="" width={40} height={40} />
+      <h1 class="server-name">{config.name}</h1>
+      <span class={`live-badge ${online ? 'is-live' : ''}`} role="status">
+        {online ? 'Live' : 'Offline'}
+      </span>
+      {online && !config.hideViewerCount && status?.viewerCount !== undefined && (
+        <span class="viewer-count" aria-label={`${status.viewerCount} watching`}>
+          👁 {status.viewerCount}
+        </span>
+      )}
+      {config.socialHandles.length > 0 && (
+        <nav class="social" aria-label="Elsewhere">
+          {config.socialHandles.map((handle) => (
+            <a key={handle.url} href={handle.url} target="_blank" rel="noopener noreferrer me" title={handle.platform}>
+              <img src={handle.icon} alt={handle.platform} width={22} height={22} />
+            </a>
+          ))}
+        </nav>
+      )}
+      <button type="button" class="button chat-toggle" aria-pressed={chatOpen} onClick={onToggleChat}>
+        {chatOpen ? 'Hide chat' : 'Show chat'}
+      </button>
+    </header>
+  );
+}
