@@ -107,7 +107,7 @@ describe('answers match the OpenAPI document', () => {
     const bot = await f.integrationToken(['CAN_SEND_MESSAGES', 'CAN_SEND_SYSTEM_MESSAGES', 'HAS_ADMIN_ACCESS']);
     expect((await f.post('/api/admin/emoji/upload', { name: 'smile', data: base64(TINY_PNG) })).status).toBe(200);
     expect((await f.post('/api/integrations/chat/send', { body: 'hello' }, { Authorization: `Bearer ${bot}` })).status).toBe(200);
-    const send: Context['send'] = (method, path, options = {}) =>
+    const send: Context['send'] = async (method, path, options = {}) =>
       f.app.request(path, { method, headers: { 'Content-Type': 'application/json', ...options.headers }, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
     c = { f, user, moderator, bot, send };
   });
