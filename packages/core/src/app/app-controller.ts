@@ -38,7 +38,7 @@ import { IngestEndpointKeeper } from './ingest-endpoint-keeper.ts';
 import { SettingsService } from './settings-service.ts';
 import { StatsService, type ViewerSighting } from './stats-service.ts';
 import { StatusService, type AdminStatus, type PublicStatus, type VideoVariantInfo, type WebConfig } from './status-service.ts';
-import { VideoOutputService } from './video-output-service.ts';
+import { VideoOutputService, type VideoOptions } from './video-output-service.ts';
 import { StreamService } from './stream-service.ts';
 
 /** Every repository port, as one bundle (each adapter package provides all of them). */
@@ -65,6 +65,8 @@ export interface AppControllerDeps {
   readonly ingest?: IngestServer;
   readonly transcoder?: Transcoder;
   readonly storage?: VideoStorage;
+  /** object storage for video, chosen from the storage settings at each stream start, and cleanup timing */
+  readonly videoOptions?: VideoOptions;
   readonly geoip?: GeoIpLookup;
   readonly notifiers?: readonly Notifier[];
   readonly authProviders?: readonly AuthProvider[];
@@ -156,7 +158,9 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const events = new EventBus(logger.child({ component: 'events' }));
   const settings = new SettingsService({ repository: repositories.settings, hasher: deps.hasher, events, clock, logger: logger.child({ component: 'settings' }) });
   const stats = new StatsService({ repository: repositories.stats, events, clock, logger: logger.child({ component: 'stats' }), ...(deps.geoip ? { geoip: deps.geoip } : {}) });
-  const video = deps.storage ? new VideoOutputService({ storage: deps.storage, clock, logger: logger.child({ component: 'video' }) }) : undefined;
+  const { remoteStorage, ...videoTiming } = deps.videoOptions ?? {};
+  const videoOptions = remoteStorage ? { ...videoTiming, remoteStorage: () => remoteStorage(settings.get('storage')) } : videoTiming;
+  const video = deps.storage ? new VideoOutputService({ storage: deps.storage, clock, logger: logger.child({ component: 'video' }), options: videoOptions }) : undefined;
   const stream = new StreamService({
     settings,
     stats,

@@ -69,3 +69,31 @@ export function appendOfflineClip(text: string, clipUri: string, durationSeconds
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return `${body}#EXT-X-DISCONTINUITY\n#EXTINF:${durationSeconds.toFixed(3)},\n${clipUri}\n#EXT-X-ENDLIST\n`;
 }
+
+/**
+ * A master playlist whose variant playlist URIs (plain lines and `URI="…"` attributes) are
+ * replaced by `urlFor(key)`, so viewers fetch variants from object storage or a CDN while the
+ * master stays on this server. Absolute URIs are left alone.
+ */
+export function pointPlaylistAt(playlistPath: string, text: string, urlFor: (key: string) => string): string {
+  const folder = playlistPath.includes('/') ? playlistPath.slice(0, playlistPath.lastIndexOf('/')) : '';
+  const rewrite = (uri: string): string => {
+    if (uri.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
+    const key = resolveKey(folder, uri.split('?')[0] ?? uri);
+    return key === undefined ? uri : urlFor(key);
+  };
+  return text
+    .split('\n')
+    .map((line) => {
+      const trimmed = line.trim();
+      if (trimmed === '') return line;
+      if (trimmed.startsWith('#')) return line.replace(/URI="([^"]*)"/g, (_, uri: string) => `URI="${rewrite(uri)}"`);
+      return rewrite(trimmed);
+    })
+    .join('\n');
+}
+
+/** Files of a stream that hexcast writes (as opposed to anything else sharing a bucket). */
+export function isStreamFile(key: string): boolean {
+  return key === MASTER_PLAYLIST || key === OFFLINE_CLIP || /^\d+\/[^/]+\.(m3u8|ts|m4s|mp4)$/.test(key);
+}
