@@ -2,7 +2,7 @@ import { MASTER_PLAYLIST, OFFLINE_CLIP, appendOfflineClip, hlsContentType, isSeg
 import type { Logger } from '../ports/logger.ts';
 import type { HlsOutput } from '../ports/transcoder.ts';
 import { isSafeStorageKey, type VideoStorage } from '../ports/video-storage.ts';
-import type { HlsUploadQueue } from './hls-upload-queue.ts';
+import { RETIRED_SEGMENTS_KEPT, type HlsUploadQueue } from './hls-upload-queue.ts';
 
 /** A file of the live window, held in memory for serving. Its bytes are shared: never mutate them. */
 export interface LiveFile {
@@ -13,11 +13,6 @@ export interface LiveFile {
 /** The live window's files by key: small (the playlists' segments plus a few), read by every viewer. */
 export type LiveFiles = Map<string, LiveFile>;
 
-/**
- * How many segments that have left a playlist are kept before deletion: a player that fetched
- * the previous playlist a moment ago may still ask for them.
- */
-export const RETIRED_SEGMENTS_KEPT = 4;
 
 /** How long the master playlist waits for its variant playlists to reach object storage before it goes out anyway. */
 export const MASTER_WAITS_FOR_BUCKET_MS = 15_000;

@@ -2,7 +2,12 @@ import { playlistSegmentKeys } from '../domain/hls.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { VideoStorage } from '../ports/video-storage.ts';
-import { RETIRED_SEGMENTS_KEPT } from './hls-publisher.ts';
+
+/**
+ * How many segments that have left a playlist are kept before deletion: a player that fetched
+ * the previous playlist a moment ago may still ask for them.
+ */
+export const RETIRED_SEGMENTS_KEPT = 4;
 
 /** Delays between attempts of one upload: doubling from `initialMs`, capped at `maxMs`. */
 export interface UploadBackoff {
