@@ -15,28 +15,28 @@ export function ServerHeader({ config, status, chatOpen, onToggleChat }: ServerH
       <a class="skip-link" href="#main">
         Skip to the stream
       </a>
-      <img class="logo" src={config.logo || '/logo'} alt="" width={40} height={40} />
+      <img class="logo" src={config.logo || '/logo'} alt="" width={40} height={40} onError={(e) => ((e.target as HTMLImageElement).hidden = true)} />
       <h1 class="server-name">{config.name}</h1>
       <span class={`live-badge ${online ? 'is-live' : ''}`} role="status">
         {online ? 'Live' : 'Offline'}
       </span>
       {online && !config.hideViewerCount && status?.viewerCount !== undefined && (
-        <span class="viewer-count" aria-label={`${status.viewerCount} watching`}>
-          👁 {status.viewerCount}
-        </span>
+        <span class="viewer-count">{status.viewerCount === 1 ? '1 viewer' : `${status.viewerCount} viewers`}</span>
       )}
-      {config.socialHandles.length > 0 && (
-        <nav class="social" aria-label="Elsewhere">
-          {config.socialHandles.map((handle) => (
-            <a key={handle.url} href={handle.url} target="_blank" rel="noopener noreferrer me" title={handle.platform}>
-              <img src={handle.icon} alt={handle.platform} width={22} height={22} />
-            </a>
-          ))}
-        </nav>
-      )}
-      <button type="button" class="button chat-toggle" aria-pressed={chatOpen} onClick={onToggleChat}>
-        {chatOpen ? 'Hide chat' : 'Show chat'}
-      </button>
+      <div class="header-end">
+        {config.socialHandles.length > 0 && (
+          <nav class="social" aria-label="Elsewhere">
+            {config.socialHandles.map((handle) => (
+              <a key={handle.url} href={handle.url} target="_blank" rel="noopener noreferrer me" title={handle.platform}>
+                <img src={handle.icon} alt={handle.platform} width={22} height={22} />
+              </a>
+            ))}
+          </nav>
+        )}
+        <button type="button" class="button chat-toggle" aria-pressed={chatOpen} onClick={onToggleChat}>
+          {chatOpen ? 'Hide chat' : 'Show chat'}
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,0 +1,143 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, pageErrors, playbackAdvances, screenshot } from './browser.ts';
+import { publish, waitFor, type Publisher } from './media-tools.ts';
+import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+
+// One server, one browser and one real ffmpeg stream for the whole file: the tests run in order
+// and each builds on the state the one before left (online, chatting, then offline).
+let server: ServerProcess;
+let browser: Browser;
+let publisher: Publisher | undefined;
+const contexts: BrowserContext[] = [];
+
+async function admin(name: string, value: unknown): Promise<void> {
+  const response = await fetch(`${server.url}/api/admin/config/${name}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
+  expect(response.status, `${name}: ${await response.clone().text()}`).toBe(200);
+}
+
+/** A fresh browser profile (its own localStorage, so its own chat identity) on `path`. */
+async function open(path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+async function sendChat(page: Page, text: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: 'Message', exact: true });
+  await input.fill(text);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe('');
+}
+
+beforeAll(async () => {
+  server = await startServerProcess(tempDataDir());
+  // 1-second segments and a two-rendition ladder: quick start, and a quality menu to check.
+  await admin('video/streamlatencylevel', 0);
+  await admin('video/streamoutputvariants', [
+    { scaledHeight: 360, videoBitrate: 800, framerate: 30, cpuUsageLevel: 0 },
+    { scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0, audioPassthrough: false, audioBitrate: 64 },
+  ]);
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await publisher?.stop();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+});
+
+describe('the viewer page in Chromium, against the real server and an ffmpeg stream', () => {
+  let viewer: Page;
+  let other: Page;
+
+  it('shows the offline state with the offline message before anyone streams', async () => {
+    await admin('offlinemessage', 'Back **tonight** at nine.');
+    viewer = await open('/');
+    await viewer.getByRole('region', { name: 'Stream offline' }).waitFor();
+    expect(await viewer.locator('.offline-message strong').textContent()).toBe('tonight');
+    expect(await viewer.locator('.live-badge').textContent()).toBe('Offline');
+  });
+
+  it('plays the live stream (currentTime advances) and offers both variants in the quality menu', async () => {
+    const errors = pageErrors(viewer);
+    publisher = publish(`rtmp://127.0.0.1:${server.rtmpPort}/live/abc123`);
+    await waitFor('online', async () => ((await (await fetch(`${server.url}/api/status`)).json()) as { online: boolean }).online || undefined);
+    // The page notices by itself (it polls the status), no reload.
+    await viewer.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
+    await viewer.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 });
+    const { before, after } = await playbackAdvances(viewer);
+    expect(after).toBeGreaterThan(before);
+
+    const quality = viewer.getByLabel('Quality');
+    await quality.waitFor({ timeout: 10_000 });
+    const options = await quality.locator('option').allTextContents();
+    expect(options).toEqual(['Auto', '360p @ 800 kbps', '180p @ 300 kbps']);
+    await quality.selectOption({ label: '180p @ 300 kbps' });
+    await viewer.waitForTimeout(2_500);
+    const afterSwitch = await playbackAdvances(viewer);
+    expect(afterSwitch.after).toBeGreaterThan(afterSwitch.before);
+    expect(await viewer.locator('.live-badge').textContent()).toBe('Live');
+    expect(errors).toEqual([]);
+    await screenshot(viewer, 'viewer-live');
+  });
+
+  it('delivers a chat message typed in one browser to another', async () => {
+    other = await open('/');
+    await other.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+    await viewer.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+    const text = `hello from the first browser ${Date.now()}`;
+    await sendChat(viewer, text);
+    const received = other.locator('.chat-entry', { hasText: text });
+    await received.waitFor({ timeout: 10_000 });
+    const author = await viewer.getByPlaceholder(/^Chat as /).getAttribute('placeholder');
+    expect(await received.locator('.chat-author').textContent()).toBe(author?.replace(/^Chat as /, ''));
+  });
+
+  it('shows a message carrying an XSS payload as text, running nothing', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await sendChat(viewer, payload);
+    const received = other.locator('.chat-entry', { hasText: 'onerror' });
+    await received.waitFor({ timeout: 10_000 });
+    expect(await received.locator('.chat-body').textContent()).toBe(payload);
+    expect(await received.locator('.chat-body img, .chat-body script').count()).toBe(0);
+    expect(await other.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await viewer.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('shows a new stream title set by the admin without a reload', async () => {
+    await admin('streamtitle', 'Night owls: live from the roof');
+    await viewer.locator('.stream-title', { hasText: 'Night owls: live from the roof' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('loads the embeds: video plays, read-only chat shows messages without a composer, /embed/chat redirects', async () => {
+    const video = await open('/embed/video');
+    await video.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
+    await video.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 });
+    const { before, after } = await playbackAdvances(video);
+    expect(after).toBeGreaterThan(before);
+
+    const readonly = await open('/embed/chat');
+    expect(new URL(readonly.url()).pathname).toBe('/embed/chat/readonly');
+    await readonly.locator('.chat-entry', { hasText: 'hello from the first browser' }).waitFor({ timeout: 10_000 });
+    expect(await readonly.getByRole('textbox', { name: 'Message', exact: true }).count()).toBe(0);
+
+    const readwrite = await open('/embed/chat/readwrite');
+    await readwrite.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+    await sendChat(readwrite, 'written in the embed');
+    await readonly.locator('.chat-entry', { hasText: 'written in the embed' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('shows the offline state with the last-seen time once the stream stops', async () => {
+    await publisher!.stop();
+    await viewer.getByRole('region', { name: 'Stream offline' }).waitFor({ timeout: 20_000 });
+    expect(await viewer.locator('.last-seen').textContent()).toMatch(/^Last live/);
+    expect(await viewer.locator('.live-badge').textContent()).toBe('Offline');
+    expect(await viewer.locator('video').count()).toBe(0);
+    await screenshot(viewer, 'viewer-offline');
+  });
+});
