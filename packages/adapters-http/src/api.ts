@@ -1,4 +1,4 @@
-import type { AdminStatus, ChatApi, CommonError, PublicStatus, Result, Settings, SettingsSection, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
+import type { AdminLogin, AdminServerConfig, BrandingAsset, StoredAsset, AdminStatus, ChatApi, CommonError, PublicStatus, Result, Settings, SettingsSection, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
 
 /** What the public routes need from the application. */
 export interface StatusApi {
@@ -19,19 +19,36 @@ export interface AdminStreamApi {
   disconnectBroadcaster(): boolean;
 }
 
-/** What admin authentication needs. */
+/** What admin authentication needs: throttled password logins and sessions (the cookie). */
 export interface AdminAuthApi {
-  verifyAdminPassword(candidate: string): Promise<boolean>;
+  adminLogin(attempt: AdminLogin): Promise<Result<void, CommonError>>;
+  createAdminSession(): Promise<{ token: string; ttlMs: number }>;
+  isAdminSession(token: string): Promise<boolean>;
+}
+
+/** Reading settings as stored (setters of nested objects, `/robots.txt`, `/customjavascript`). */
+export interface SettingsReader {
+  getSettings<K extends SettingsSection>(section: K): Settings[K];
+}
+
+/** What the branding and site files (`/logo`, `/favicon.ico`, `/robots.txt`, …) need. */
+export interface StaticAssetsApi extends SettingsReader {
+  getBrandingAsset(name: BrandingAsset): Promise<StoredAsset | undefined>;
 }
 
 /** What the admin configuration setters need. */
 export interface AdminConfigApi {
   updateSettings<K extends SettingsSection>(section: K, patch: Partial<Settings[K]>): Promise<Result<Settings[K], CommonError>>;
   setAdminPassword(password: string): Promise<Result<void, CommonError>>;
+  getSettings<K extends SettingsSection>(section: K): Settings[K];
+  getServerConfig(): Promise<AdminServerConfig>;
+  setLogo(data: string): Promise<Result<void, CommonError>>;
+  setFavicon(data: string): Promise<Result<void, CommonError>>;
+  resetFavicon(): Promise<Result<void, CommonError>>;
 }
 
 /** Everything `createHttpApp` needs: `AppController` satisfies it. */
-export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi & ChatApi;
+export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi & StaticAssetsApi & ChatApi;
 
 /** What the integration (bearer token) routes need besides chat: the status and the stream title. */
 export type IntegrationsApi = ChatApi & Pick<StatusApi, 'getStatus'> & Pick<AdminConfigApi, 'updateSettings'>;

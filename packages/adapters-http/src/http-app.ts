@@ -11,6 +11,9 @@ import { openApiRoutes } from './openapi/openapi-routes.ts';
 import type { PeerAddress } from './peer-address.ts';
 import { adminChatRoutes } from './routes/admin-chat.ts';
 import { adminConfigRoutes } from './routes/admin-config.ts';
+import { adminServerConfigRoutes } from './routes/admin-serverconfig.ts';
+import { publicFileRoutes } from './routes/public-files.ts';
+import { staticAssetRoutes } from './routes/static-assets.ts';
 import { adminEmojiRoutes } from './routes/admin-emoji.ts';
 import { adminStreamRoutes } from './routes/admin-stream.ts';
 import { adminUserRoutes } from './routes/admin-users.ts';
@@ -39,6 +42,8 @@ export interface HttpAppOptions {
    * from `@hexcast/web`'s `ensureWebBuild()`). Without it the pages and `/assets/*` are not served.
    */
   readonly webAppDirs?: readonly string[];
+  /** The folder served read-only at `/public/*` (Owncast's `data/public`); without it `/public/*` is 404. */
+  readonly publicDir?: string;
 }
 
 /**
@@ -47,19 +52,23 @@ export interface HttpAppOptions {
  */
 export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono {
   const app = new Hono();
-  app.use('/api/admin/*', adminAuth(api));
+  const auth = adminAuth(api, { peerAddress: options.peerAddress });
+  app.use('/api/admin/*', auth);
   app.route('/api/admin/config', adminConfigRoutes(api));
+  app.route('/api/admin', adminServerConfigRoutes(api));
   app.route('/api/admin', adminStreamRoutes(api));
   app.route('/api/admin/chat', adminChatRoutes(api));
   app.route('/api/admin/emoji', adminEmojiRoutes(api));
   app.route('/api/admin', adminUserRoutes(api));
   app.route('/api/integrations', integrationRoutes(api));
   app.route('/', videoRoutes(api, options.peerAddress ? { peerAddress: options.peerAddress } : {}));
-  app.route('/api', publicRoutes(api));
+  app.route('/api', publicRoutes(api, { peerAddress: options.peerAddress }));
+  app.route('/', staticAssetRoutes(api));
+  if (options.publicDir !== undefined) app.route('/', publicFileRoutes(options.publicDir));
   app.route('/', openApiRoutes());
   app.route('/', chatRoutes(api, { peerAddress: options.peerAddress }));
   app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, peerAddress: options.peerAddress, logger: options.logger, keepalive: options.chatKeepalive }));
-  if (options.webAppDirs) app.route('/', webAppRoutes({ dirs: options.webAppDirs, adminAuth: adminAuth(api) }));
+  if (options.webAppDirs) app.route('/', webAppRoutes({ dirs: options.webAppDirs, adminAuth: auth }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.notFound((c) => c.text('Not Found', 404));
   app.onError((error, c) => {

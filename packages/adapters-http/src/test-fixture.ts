@@ -1,5 +1,5 @@
 import { createAppController, type AppController } from '@hexcast/core';
-import { FakeClock, FakePasswordHasher, InMemoryEmojiStore, MemoryLogger, PlainTextRenderer, inMemoryRepositories } from '@hexcast/core/testing';
+import { FakeClock, FakeImageResizer, FakePasswordHasher, InMemoryAssetStore, InMemoryEmojiStore, MemoryLogger, PlainTextRenderer, inMemoryRepositories } from '@hexcast/core/testing';
 import type { Hono } from 'hono';
 import { createHttpApp, type HttpAppOptions } from './http-app.ts';
 
@@ -24,7 +24,7 @@ export interface Fixture {
 export async function createFixture(options: HttpAppOptions = {}): Promise<Fixture> {
   const logger = new MemoryLogger();
   const clock = new FakeClock();
-  const controller = createAppController({ repositories: inMemoryRepositories(), hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger, clock, emoji: new InMemoryEmojiStore() });
+  const controller = createAppController({ repositories: inMemoryRepositories(), hasher: new FakePasswordHasher(), renderer: new PlainTextRenderer(), logger, clock, emoji: new InMemoryEmojiStore(), assets: new InMemoryAssetStore(), imageResizer: new FakeImageResizer() });
   await controller.start();
   const app = createHttpApp(controller, { logger, peerAddress: () => PEER, ...options });
   const post = async (path: string, body: unknown, headers: Record<string, string> = ADMIN) =>

@@ -1,5 +1,6 @@
 import { adminChatSpecs } from './groups/admin-chat.ts';
 import { adminConfigSpecs } from './groups/admin-config.ts';
+import { adminServerConfigSpecs } from './groups/admin-serverconfig.ts';
 import { adminEmojiSpecs } from './groups/admin-emoji.ts';
 import { adminStreamSpecs } from './groups/admin-stream.ts';
 import { adminUserSpecs } from './groups/admin-users.ts';
@@ -8,6 +9,7 @@ import { chatSpecs } from './groups/chat.ts';
 import { integrationSpecs } from './groups/integrations.ts';
 import { openApiSpecs } from './groups/openapi.ts';
 import { publicSpecs } from './groups/public.ts';
+import { staticAssetSpecs } from './groups/static-assets.ts';
 import { videoSpecs } from './groups/video.ts';
 import type { RouteSpec } from './route-spec.ts';
 
@@ -17,6 +19,7 @@ import type { RouteSpec } from './route-spec.ts';
  */
 export const ROUTE_SPECS: readonly RouteSpec[] = [
   ...publicSpecs,
+  ...staticAssetSpecs,
   ...openApiSpecs,
   ...videoSpecs,
   ...chatSpecs,
@@ -24,6 +27,7 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   ...integrationSpecs,
   ...adminStreamSpecs,
   ...adminConfigSpecs,
+  ...adminServerConfigSpecs,
   ...adminChatSpecs,
   ...adminEmojiSpecs,
   ...adminUserSpecs,

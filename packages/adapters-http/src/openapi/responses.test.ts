@@ -34,6 +34,15 @@ const head = (...paths: string[]): Exercise => async (c) => Promise.all(paths.ma
 const EXERCISES: Record<string, Exercise> = {
   'GET /api/status': plainGet('/api/status'),
   'GET /api/config': plainGet('/api/config'),
+  'GET /api/socialplatforms': plainGet('/api/socialplatforms'),
+  'GET /api/ping': plainGet('/api/ping'),
+  'GET /logo': plainGet('/logo'),
+  'GET /logo/external': plainGet('/logo/external'),
+  'GET /favicon.ico': plainGet('/favicon.ico'),
+  'GET /img/platformlogos/{file}': plainGet('/img/platformlogos/github.svg', '/img/platformlogos/donate.svg', '/img/platformlogos/nope.svg', '/img/platformlogos/github.png'),
+  'GET /robots.txt': plainGet('/robots.txt'),
+  'GET /customjavascript': plainGet('/customjavascript'),
+  'GET /api/admin/serverconfig': adminGet('/api/admin/serverconfig'),
   'GET /api/openapi.json': plainGet('/api/openapi.json'),
   'GET /hls/{path}': plainGet('/hls/stream.m3u8', '/hls/0/stream-x.ts', '/hls/../etc/passwd', '/hls/%zz.ts'),
   'HEAD /hls/{path}': head('/hls/0/stream.m3u8'),
@@ -72,6 +81,12 @@ const EXERCISES: Record<string, Exercise> = {
   'GET /api/integrations/status': integrationGet('/api/integrations/status'),
   'GET /api/admin/status': adminGet('/api/admin/status'),
   'POST /api/admin/disconnect': async (c) => [await c.f.post('/api/admin/disconnect', {}), await c.f.post('/api/admin/disconnect', {}, {})],
+  'POST /api/admin/config/logo': adminPost('/api/admin/config/logo', { value: `data:image/png;base64,${base64(TINY_PNG)}` }, { value: 'AAAA' }),
+  'POST /api/admin/config/favicon': adminPost('/api/admin/config/favicon', { value: `data:image/png;base64,${base64(TINY_PNG)}` }, { value: 'AAAA' }),
+  'DELETE /api/admin/config/favicon': async (c) => [await c.send('DELETE', '/api/admin/config/favicon', { headers: ADMIN }), await c.send('DELETE', '/api/admin/config/favicon')],
+  'POST /api/admin/config/s3': adminPost('/api/admin/config/s3', { value: { enabled: false, bucket: 'b' } }, { value: { enabled: true } }),
+  'POST /api/admin/config/notifications/discord': adminPost('/api/admin/config/notifications/discord', { value: { enabled: false } }, { value: { webhook: 'nope' } }),
+  'POST /api/admin/config/notifications/browser': adminPost('/api/admin/config/notifications/browser', { value: { goLiveMessage: 'Live' } }, { value: { enabled: 'x' } }),
   'POST /api/admin/config/adminpass': adminPost('/api/admin/config/adminpass', { value: 'abc123' }, { value: 'short' }),
   ...Object.fromEntries(
     Object.entries(VALUE_SETTERS).map(([path, [section, field]]) => [

@@ -1,12 +1,18 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
-import type { Settings, SettingsSection } from '@hexcast/core';
+import { Hono, type Context } from 'hono';
+import type { CommonError, Result, Settings, SettingsSection } from '@hexcast/core';
 import type { AdminConfigApi } from '../api.ts';
 import { errorResponse, success } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
-
-/** Owncast's setter body: `{ "value": … }`. A missing value is an error, never "reset to default". */
-const ValueBody = z.object({ value: z.unknown() }).refine((body) => body.value !== undefined, { message: 'the request body needs a "value" field' });
+import {
+  AdminPasswordBody,
+  BrowserConfigBody,
+  DiscordConfigBody,
+  ImageUploadBody,
+  MAX_FAVICON_BODY_BYTES,
+  MAX_LOGO_BODY_BYTES,
+  S3ConfigBody,
+  ValueBody,
+} from './admin-config-schemas.ts';
 
 type Field<K extends SettingsSection> = { [S in K]: readonly [S, keyof Settings[S] & string] }[K];
 
@@ -26,6 +32,7 @@ export const VALUE_SETTERS: Readonly<Record<string, Field<SettingsSection>>> = {
   serverurl: ['serverInfo', 'serverUrl'],
   nsfw: ['serverInfo', 'nsfw'],
   externalactions: ['serverInfo', 'externalActions'],
+  appearance: ['appearance', 'appearanceVariables'],
   customstyles: ['appearance', 'customStyles'],
   customjavascript: ['appearance', 'customJavascript'],
   hideviewercount: ['appearance', 'hideViewerCount'],
@@ -64,18 +71,40 @@ export const VALUE_SETTERS: Readonly<Record<string, Field<SettingsSection>>> = {
 /** Routes under `/api/admin/config` (mounted behind admin auth). */
 export function adminConfigRoutes(api: AdminConfigApi): Hono {
   const app = new Hono();
+  const answer = (c: Context, result: Result<unknown, CommonError>, message: string) => (result.ok ? success(c, message) : errorResponse(c, result.error));
   app.post('/adminpass', async (c) => {
-    const body = await readJsonBody(c, z.object({ value: z.string() }));
+    const body = await readJsonBody(c, AdminPasswordBody);
+    return body.ok ? answer(c, await api.setAdminPassword(body.value.value), 'admin password changed') : errorResponse(c, body.error);
+  });
+  app.post('/logo', async (c) => {
+    const body = await readJsonBody(c, ImageUploadBody, { maxBytes: MAX_LOGO_BODY_BYTES });
+    return body.ok ? answer(c, await api.setLogo(body.value.value), 'logo changed') : errorResponse(c, body.error);
+  });
+  app.post('/favicon', async (c) => {
+    const body = await readJsonBody(c, ImageUploadBody, { maxBytes: MAX_FAVICON_BODY_BYTES });
+    return body.ok ? answer(c, await api.setFavicon(body.value.value), 'favicon changed') : errorResponse(c, body.error);
+  });
+  app.delete('/favicon', async (c) => answer(c, await api.resetFavicon(), 'favicon reset to the default'));
+  app.post('/s3', async (c) => {
+    const body = await readJsonBody(c, S3ConfigBody);
+    return body.ok ? answer(c, await api.updateSettings('storage', { s3: body.value.value }), 's3 changed') : errorResponse(c, body.error);
+  });
+  app.post('/notifications/discord', async (c) => {
+    const body = await readJsonBody(c, DiscordConfigBody);
     if (!body.ok) return errorResponse(c, body.error);
-    const result = await api.setAdminPassword(body.value.value);
-    return result.ok ? success(c, 'admin password changed') : errorResponse(c, result.error);
+    const current = api.getSettings('notifications');
+    return answer(c, await api.updateSettings('notifications', { discord: { ...current.discord, ...body.value.value } }), 'discord notifications changed');
+  });
+  app.post('/notifications/browser', async (c) => {
+    const body = await readJsonBody(c, BrowserConfigBody);
+    if (!body.ok) return errorResponse(c, body.error);
+    const current = api.getSettings('notifications');
+    return answer(c, await api.updateSettings('notifications', { browser: { ...current.browser, ...body.value.value } }), 'browser notifications changed');
   });
   for (const [path, [section, field]] of Object.entries(VALUE_SETTERS)) {
     app.post(`/${path}`, async (c) => {
       const body = await readJsonBody(c, ValueBody);
-      if (!body.ok) return errorResponse(c, body.error);
-      const result = await api.updateSettings(section, { [field]: body.value.value });
-      return result.ok ? success(c, `${path} changed`) : errorResponse(c, result.error);
+      return body.ok ? answer(c, await api.updateSettings(section, { [field]: body.value.value }), `${path} changed`) : errorResponse(c, body.error);
     });
   }
   return app;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ExternalActionSchema, OutputVariantSchema, S3SettingsSchema, StreamKeySchema } from '@hexcast/core';
+
+/** Wire form of `GET /api/admin/serverconfig` (the core's `AdminServerConfig`, Owncast's field names). */
+export const AdminServerConfigWire = z.object({
+  instanceDetails: z.object({
+    name: z.string(),
+    summary: z.string(),
+    welcomeMessage: z.string(),
+    offlineMessage: z.string().describe('markdown, as the admin wrote it'),
+    logo: z.string().describe("the stored logo's file name; '' for the built-in logo"),
+    tags: z.array(z.string()),
+    version: z.string(),
+    extraPageContent: z.string().describe('markdown, as the admin wrote it'),
+    streamTitle: z.string(),
+    socialHandles: z.array(z.object({ platform: z.string(), url: z.string(), icon: z.string() })),
+    nsfw: z.boolean(),
+    autoplay: z.string(),
+    customStyles: z.string(),
+    customJavascript: z.string(),
+    appearanceVariables: z.record(z.string(), z.string()),
+  }),
+  notifications: z.object({
+    browser: z.object({ enabled: z.boolean(), goLiveMessage: z.string() }),
+    discord: z.object({ enabled: z.boolean(), webhook: z.string(), goLiveMessage: z.string() }),
+  }),
+  yp: z.object({ enabled: z.boolean(), instanceUrl: z.string() }),
+  ffmpegPath: z.string(),
+  adminPassword: z.literal('').describe('never shown: only a hash is stored'),
+  socketHostOverride: z.string(),
+  webServerIP: z.string(),
+  webServerPort: z.number().int(),
+  rtmpServerPort: z.number().int(),
+  rtmpServerAddress: z.string(),
+  videoCodec: z.string(),
+  videoServingEndpoint: z.string(),
+  s3: S3SettingsSchema,
+  federation: z.object({
+    enabled: z.boolean(),
+    isPrivate: z.boolean(),
+    showEngagement: z.boolean(),
+    enableQuotes: z.boolean(),
+    hideFollowersTab: z.boolean(),
+    username: z.string(),
+    goLiveMessage: z.string(),
+    blockedDomains: z.array(z.string()),
+  }),
+  supportedCodecs: z.array(z.string()),
+  externalActions: z.array(ExternalActionSchema),
+  forbiddenUsernames: z.array(z.string()),
+  suggestedUsernames: z.array(z.string()),
+  streamKeys: z.array(StreamKeySchema),
+  videoSettings: z.object({ videoQualityVariants: z.array(OutputVariantSchema), latencyLevel: z.number().int() }),
+  chatDisabled: z.boolean(),
+  chatJoinMessagesEnabled: z.boolean(),
+  chatEstablishedUserMode: z.boolean(),
+  chatSpamProtectionEnabled: z.boolean(),
+  chatSlurFilterEnabled: z.boolean(),
+  chatRequireAuthentication: z.boolean(),
+  disableSearchIndexing: z.boolean(),
+  hideViewerCount: z.boolean(),
+  streamKeyOverridden: z.boolean(),
+});
+
+/** `GET /api/socialplatforms`: platform key → name and icon path. */
+export const SocialPlatformsWire = z.record(z.string(), z.object({ platform: z.string(), icon: z.string() }));

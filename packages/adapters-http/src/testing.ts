@@ -1,0 +1,2 @@
+// "@hexcast/adapters-http/testing": test data shared with the server's own tests.
+export * from './testing/admin-config-cases.ts';
