@@ -15,6 +15,8 @@ export * from './domain/social-platforms.ts';
 export * from './domain/hls.ts';
 export * from './domain/emoji.ts';
 export * from './domain/branding.ts';
+export * from './domain/bounded-list.ts';
+export * from './domain/operations.ts';
 // Ports
 export type * from './ports/settings-repository.ts';
 export * from './ports/user-repository.ts';
@@ -41,6 +43,8 @@ export type * from './ports/chat-renderer.ts';
 export type * from './ports/emoji-store.ts';
 export * from './ports/asset-store.ts';
 export type * from './ports/image-resizer.ts';
+export type * from './ports/system-metrics.ts';
+export type * from './ports/log-history.ts';
 // Application
 export * from './app/events.ts';
 export * from './app/event-bus.ts';
@@ -56,6 +60,9 @@ export type * from './app/chat/chat-api.ts';
 export * from './app/chat/chat-service.ts';
 export { CHAT_TEXTS } from './app/chat/chat-texts.ts';
 export * from './app/app-controller.ts';
+export * from './app/operations.ts';
+export * from './app/hardware-stats-service.ts';
+export * from './app/video-metrics-service.ts';
 export * from './app/admin-access.ts';
 export * from './app/admin-sessions.ts';
 export * from './app/login-throttle.ts';

@@ -39,6 +39,9 @@ import { SettingsService } from './settings-service.ts';
 import { StatsService, type ViewerSighting } from './stats-service.ts';
 import { StatusService, type AdminStatus, type PublicStatus, type VideoVariantInfo, type WebConfig } from './status-service.ts';
 import { VideoOutputService, type VideoOptions } from './video-output-service.ts';
+import { createOperations, type OperationsApi } from './operations.ts';
+import type { LogHistory } from '../ports/log-history.ts';
+import type { SystemMetrics } from '../ports/system-metrics.ts';
 import { StreamService } from './stream-service.ts';
 
 /** Every repository port, as one bundle (each adapter package provides all of them). */
@@ -90,13 +93,17 @@ export interface AppControllerDeps {
   readonly imageResizer?: ImageResizer;
   /** admin login throttling and session lifetime */
   readonly adminAccess?: AdminAccessOptions;
+  /** the server's recent log lines, for `/api/admin/logs`; without it the logs are empty */
+  readonly logHistory?: LogHistory;
+  /** CPU, memory and disk load, for `/api/admin/hardwarestats`; without it no samples */
+  readonly systemMetrics?: SystemMetrics;
 }
 
 /**
  * The application: it owns every service and is the only thing inbound adapters talk to. Each
  * inbound adapter declares the narrow interface it needs (`StatusApi`, …) and this satisfies it.
  */
-export interface AppController extends ChatApi {
+export interface AppController extends ChatApi, OperationsApi {
   readonly events: EventBus;
   readonly settings: SettingsService;
   readonly stream: StreamService;
@@ -191,6 +198,8 @@ export function createAppController(deps: AppControllerDeps): AppController {
   const adminAccess = new AdminAccess({ settings, clock, logger: logger.child({ component: 'admin-auth' }), options: deps.adminAccess });
   const status = new StatusService({ settings, stream, stats, followers: repositories.followers, renderer: deps.renderer, clock });
   let stopped: Promise<void> | undefined;
+  let lifecycle: 'starting' | 'running' | 'stopped' = 'starting';
+  const operations = createOperations({ settings, stream, stats, statsRepository: repositories.stats, chatClientCount: () => chat.listChatClients().length, events, clock, logger: logger.child({ component: 'operations' }), lifecycle: () => lifecycle, logHistory: deps.logHistory, systemMetrics: deps.systemMetrics });
   const keeper = deps.ingest
     ? new IngestEndpointKeeper({ ingest: deps.ingest, handler: stream, settings, events, logger: logger.child({ component: 'ingest' }), ...(deps.rtmpPortOverride !== undefined ? { pinnedPort: deps.rtmpPortOverride } : {}) })
     : undefined;
@@ -219,6 +228,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
   return {
     // ChatService's API members are own (arrow) properties, so the spread carries them; tsc checks it.
     ...chat,
+    ...operations.api,
     chat,
     events,
     settings,
@@ -269,9 +279,13 @@ export function createAppController(deps: AppControllerDeps): AppController {
         stream.attachIngest(deps.ingest);
         await keeper?.start();
       }
+      operations.start();
+      lifecycle = 'running';
     },
     stop() {
       stopped ??= (async () => {
+        lifecycle = 'stopped';
+        operations.stop();
         stats.stop();
         await keeper?.stop();
         await stream.endSession();

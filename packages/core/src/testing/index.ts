@@ -28,6 +28,8 @@ export * from './fake-ingest-server.ts';
 export * from './in-memory-geoip-lookup.ts';
 export * from './in-memory-notifier.ts';
 export * from './fake-auth-provider.ts';
+export * from './fake-system-metrics.ts';
+export * from './in-memory-log-history.ts';
 // Contract suites
 export * from './settings-repository.contract.ts';
 export * from './user-repository.contract.ts';
@@ -54,3 +56,5 @@ export * from './notifier.contract.ts';
 export * from './auth-provider.contract.ts';
 export * from './ingest-server.contract.ts';
 export * from './transcoder.contract.ts';
+export * from './system-metrics.contract.ts';
+export * from './log-history.contract.ts';
