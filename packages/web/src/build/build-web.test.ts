@@ -7,8 +7,8 @@ import { ensureWebBuild, sourceDigest } from './build-web.ts';
 import { PAGES } from './pages.ts';
 
 const roots: string[] = [];
-const tempRoot = () => {
-  const root = tempRoot();
+const tempRoot = (): string => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hexcast-web-build-'));
   roots.push(root);
   return root;
 };
