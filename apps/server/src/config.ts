@@ -18,6 +18,11 @@ export interface ServerConfig {
   readonly adminPassword: string | undefined;
   readonly ffmpegPath: string | undefined;
   readonly verbose: boolean;
+  /**
+   * Test-only (`HEXCAST_VIDEO_CLEANUP_DELAY_MS`, no flag): how long an ended stream's video stays
+   * before it is removed, instead of five minutes.
+   */
+  readonly videoCleanupDelayMs?: number;
 }
 
 export type ConfigOutcome = { kind: 'config'; config: ServerConfig } | { kind: 'help'; text: string } | { kind: 'error'; message: string };
@@ -89,6 +94,8 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   if (!parsed.success) return { kind: 'error', message: parsed.error.issues.map((i) => describeIssue(i.path[0], zodIssues(new z.ZodError([i]))[0] ?? i.message)).join('\n') };
   const v = parsed.data;
   const dataDir = path.resolve(v.datadir);
+  const cleanupDelay = z.coerce.number().int().min(0).max(3_600_000).optional().safeParse(env.HEXCAST_VIDEO_CLEANUP_DELAY_MS || undefined);
+  if (!cleanupDelay.success) return { kind: 'error', message: 'invalid value for HEXCAST_VIDEO_CLEANUP_DELAY_MS: must be a whole number of milliseconds, 0-3600000' };
   return {
     kind: 'config',
     config: {
@@ -102,6 +109,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
       adminPassword: v.adminpassword,
       ffmpegPath: v.ffmpegpath,
       verbose: v.enableVerboseLogging,
+      ...(cleanupDelay.data !== undefined ? { videoCleanupDelayMs: cleanupDelay.data } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { createAppController, type ChatRenderer, type Clock, type ContentRenderer, type EmojiStore, type IngestServer, type Logger, type PasswordHasher, type Repositories, type Transcoder, type VideoStorage } from '@hexcast/core';
+import { createAppController, type ChatRenderer, type Clock, type ContentRenderer, type EmojiStore, type IngestServer, type Logger, type PasswordHasher, type Repositories, type Transcoder, type VideoOptions, type VideoStorage } from '@hexcast/core';
 import type { ServerConfig } from '../config.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -7,7 +7,7 @@ import { TOKENS } from './tokens.ts';
 export const coreModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.AppController)
     .toResolvedValue(
-      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer, storage: VideoStorage, transcoder: Transcoder, chatRenderer: ChatRenderer, emoji: EmojiStore) =>
+      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer, storage: VideoStorage, transcoder: Transcoder, chatRenderer: ChatRenderer, emoji: EmojiStore, videoOptions: VideoOptions) =>
         createAppController({
           repositories,
           hasher,
@@ -18,13 +18,14 @@ export const coreModule = new ContainerModule(({ bind }) => {
           clock,
           ingest,
           storage,
+          videoOptions,
           transcoder,
           ...(config.streamKey !== undefined ? { streamKeyOverride: config.streamKey } : {}),
           ...(config.adminPassword !== undefined ? { adminPasswordOverride: config.adminPassword } : {}),
           ...(config.ffmpegPath !== undefined ? { ffmpegPathOverride: config.ffmpegPath } : {}),
           ...(config.rtmpPort !== undefined ? { rtmpPortOverride: config.rtmpPort } : {}),
         }),
-      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer, TOKENS.VideoStorage, TOKENS.Transcoder, TOKENS.ChatRenderer, TOKENS.EmojiStore],
+      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer, TOKENS.VideoStorage, TOKENS.Transcoder, TOKENS.ChatRenderer, TOKENS.EmojiStore, TOKENS.VideoOptions],
     )
     .inSingletonScope();
 });

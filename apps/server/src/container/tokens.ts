@@ -1,4 +1,4 @@
-import type { AppController, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoStorage } from '@hexcast/core';
+import type { AppController, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoOptions, VideoStorage } from '@hexcast/core';
 import type { SqliteDatabase } from '@hexcast/adapters-sqlite';
 import type { Hono } from 'hono';
 import type { ServerConfig } from '../config.ts';
@@ -16,6 +16,7 @@ export interface Services {
   Repositories: Repositories;
   IngestServer: IngestServer;
   VideoStorage: VideoStorage;
+  VideoOptions: VideoOptions;
   Transcoder: Transcoder;
   AppController: AppController;
   HttpApp: Hono;
@@ -23,5 +24,5 @@ export interface Services {
 
 /** One symbol per service. */
 export const TOKENS = Object.fromEntries(
-  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'VideoOptions', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
 ) as { readonly [K in keyof Services]: symbol };
