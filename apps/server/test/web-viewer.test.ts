@@ -1,8 +1,12 @@
+import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, pageErrors, playbackAdvances, screenshot } from './browser.ts';
 import { publish, waitFor, type Publisher } from './media-tools.ts';
 import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+
+/** A 16×16 PNG, for a custom emoji. */
+const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR4nGP4v0DhPyWYYdSAUQNGDRguBgAAh56+H+pPFyQAAAAASUVORK5CYII=';
 
 // One server, one browser and one real ffmpeg stream for the whole file: the tests run in order
 // and each builds on the state the one before left (online, chatting, then offline).
@@ -132,6 +136,91 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await readonly.locator('.chat-entry', { hasText: 'written in the embed' }).waitFor({ timeout: 10_000 });
   });
 
+  it('renames and recolours from the chat settings, and sends a custom emoji from the picker', async () => {
+    const upload = await fetch(`${server.url}/api/admin/emoji/upload`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ name: 'owl.png', data: TINY_PNG_BASE64 }) });
+    expect(upload.status, await upload.clone().text()).toBe(200);
+
+    await viewer.getByRole('button', { name: 'Change your name and colour' }).click();
+    await viewer.getByLabel('Name', { exact: true }).fill('Night Owl');
+    await viewer.getByRole('button', { name: 'Save' }).click();
+    await viewer.getByPlaceholder('Chat as Night Owl').waitFor({ timeout: 10_000 });
+    await other.locator('.chat-action', { hasText: 'is now known as Night Owl' }).waitFor({ timeout: 10_000 });
+    await viewer.getByRole('button', { name: 'Change your name and colour' }).click();
+    await viewer.getByRole('button', { name: 'Colour 6' }).click();
+    await viewer.getByRole('button', { name: 'Colour 6', pressed: true }).waitFor({ timeout: 10_000 });
+    await viewer.keyboard.press('Escape');
+
+    await viewer.getByRole('button', { name: 'Insert emoji' }).click();
+    await viewer.getByRole('button', { name: 'owl' }).click();
+    expect(await viewer.getByRole('textbox', { name: 'Message', exact: true }).inputValue()).toBe(':owl:');
+    await viewer.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+    const received = other.locator('.chat-entry', { has: other.locator('img.emoji[src="/img/emoji/owl.png"]') });
+    await received.waitFor({ timeout: 10_000 });
+    expect(await received.locator('.chat-author').textContent()).toBe('Night Owl');
+    expect(await received.locator('.chat-author').getAttribute('style')).toContain('--user-color-5');
+  });
+
+  it('gives a moderator hide and ban buttons that work for everyone', async () => {
+    await sendChat(other, 'a message to moderate');
+    const messages = (await (await fetch(`${server.url}/api/admin/chat/messages`, { headers: basicAuth('abc123') })).json()) as Array<{ body: string; user: { id: string } }>;
+    const moderatorId = messages.find((m) => m.body.includes('Night Owl') || m.body.includes(':owl:') || m.body.includes('owl.png'))?.user.id;
+    expect(moderatorId).toBeDefined();
+    expect(await viewer.getByRole('button', { name: /^Hide this message/ }).count()).toBe(0);
+    const promote = await fetch(`${server.url}/api/admin/chat/users/setmoderator`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ userId: moderatorId, isModerator: true }) });
+    expect(promote.status).toBe(200);
+
+    // The server pushes the new scope: the tools appear without a reload.
+    const target = viewer.locator('.chat-entry', { hasText: 'a message to moderate' });
+    await target.hover();
+    await target.getByRole('button', { name: /^Hide this message/ }).click({ timeout: 10_000 });
+    await other.locator('.chat-entry', { hasText: 'a message to moderate' }).waitFor({ state: 'detached', timeout: 10_000 });
+
+    await sendChat(other, 'one more from the troublemaker');
+    const next = viewer.locator('.chat-entry', { hasText: 'one more from the troublemaker' });
+    viewer.once('dialog', (dialog) => void dialog.accept());
+    await next.hover();
+    await next.getByRole('button', { name: /^Ban / }).click({ timeout: 10_000 });
+    await other.getByText('You can no longer take part in this chat.').waitFor({ timeout: 10_000 });
+    expect(await other.getByRole('textbox', { name: 'Message', exact: true }).count()).toBe(0);
+  });
+
+  it('lays the page out for a phone: chat under the player, nothing wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    contexts.push(context);
+    const phone = await context.newPage();
+    await phone.goto(`${server.url}/`);
+    await phone.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+    const player = (await phone.locator('.player, .offline').first().boundingBox())!;
+    const chat = (await phone.locator('.viewer-chat').boundingBox())!;
+    const content = (await phone.locator('.page-content').boundingBox())!;
+    expect(chat.y).toBeGreaterThanOrEqual(player.y + player.height);
+    expect(content.y).toBeGreaterThanOrEqual(chat.y + chat.height);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'viewer-mobile');
+  });
+
+  it('reconnects the chat by itself after the network drops, and catches up on what it missed', async () => {
+    const proxy = await tcpProxy(new URL(server.url).port);
+    try {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${proxy.port}/embed/chat/readwrite`);
+      await page.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+      proxy.dropAll();
+      await page.getByText('Connection lost, reconnecting…').waitFor({ timeout: 10_000 });
+      // Said while this page was away: it arrives with the history fetched on reconnecting.
+      await sendChat(viewer, 'said during the outage');
+      await page.getByPlaceholder(/^Chat as /).waitFor({ timeout: 15_000 });
+      await page.locator('.chat-entry', { hasText: 'said during the outage' }).waitFor({ timeout: 10_000 });
+      await sendChat(page, 'back again');
+      await viewer.locator('.chat-entry', { hasText: 'back again' }).waitFor({ timeout: 10_000 });
+      expect(proxy.connections()).toBeGreaterThan(1);
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('shows the offline state with the last-seen time once the stream stops', async () => {
     await publisher!.stop();
     await viewer.getByRole('region', { name: 'Stream offline' }).waitFor({ timeout: 20_000 });
@@ -141,3 +230,22 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await screenshot(viewer, 'viewer-offline');
   });
 });
+
+/** A loopback TCP relay to the server that can cut every connection through it at once (a network drop). */
+async function tcpProxy(targetPort: string): Promise<{ port: number; dropAll(): void; connections(): number; close(): void }> {
+  const open = new Set<net.Socket>();
+  let count = 0;
+  const relay = net.createServer((client) => {
+    count += 1;
+    const upstream = net.connect(Number(targetPort), '127.0.0.1');
+    for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
+      open.add(a);
+      a.pipe(b);
+      a.on('error', () => b.destroy());
+      a.on('close', () => (open.delete(a), b.destroy()));
+    }
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const dropAll = () => open.forEach((socket) => socket.destroy());
+  return { port: (relay.address() as net.AddressInfo).port, dropAll, connections: () => count, close: () => (dropAll(), relay.close()) };
+}
