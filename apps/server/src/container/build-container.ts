@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Container } from 'inversify';
 import type { Logger } from '@hexcast/core';
 import type { ServerConfig } from '../config.ts';
+import { brandingModule } from './branding-module.ts';
 import { chatModule } from './chat-module.ts';
 import { coreModule } from './core-module.ts';
 import { httpModule } from './http-module.ts';
@@ -21,6 +22,6 @@ export async function buildContainer(config: ServerConfig, logger: Logger): Prom
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
-  await container.loadAsync(systemModule, sqliteModule, rtmpModule, videoModule, chatModule, coreModule, httpModule);
+  await container.loadAsync(systemModule, sqliteModule, rtmpModule, videoModule, chatModule, brandingModule, coreModule, httpModule);
   return { resolve: (name) => container.getAsync(TOKENS[name]) };
 }

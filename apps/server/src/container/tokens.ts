@@ -1,4 +1,4 @@
-import type { AppController, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoOptions, VideoStorage } from '@hexcast/core';
+import type { AppController, AssetStore, ImageResizer, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoOptions, VideoStorage } from '@hexcast/core';
 import type { SqliteDatabase } from '@hexcast/adapters-sqlite';
 import type { Hono } from 'hono';
 import type { ServerConfig } from '../config.ts';
@@ -12,6 +12,8 @@ export interface Services {
   ContentRenderer: ContentRenderer;
   ChatRenderer: ChatRenderer;
   EmojiStore: EmojiStore;
+  AssetStore: AssetStore;
+  ImageResizer: ImageResizer;
   Database: SqliteDatabase;
   Repositories: Repositories;
   IngestServer: IngestServer;
@@ -24,5 +26,5 @@ export interface Services {
 
 /** One symbol per service. */
 export const TOKENS = Object.fromEntries(
-  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'VideoOptions', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'AssetStore', 'ImageResizer', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'VideoOptions', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
 ) as { readonly [K in keyof Services]: symbol };
