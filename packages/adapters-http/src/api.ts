@@ -1,4 +1,4 @@
-import type { AdminLogin, AdminServerConfig, BrandingAsset, StoredAsset, AdminStatus, ChatApi, CommonError, PublicStatus, Result, Settings, SettingsSection, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
+import type { AdminLogin, AdminServerConfig, AdminStatus, BrandingAsset, ChatApi, CommonError, OperationsApi, PublicStatus, Result, Settings, SettingsSection, StoredAsset, VideoVariantInfo, ViewerSighting, WebConfig } from '@hexcast/core';
 
 /** What the public routes need from the application. */
 export interface StatusApi {
@@ -48,7 +48,7 @@ export interface AdminConfigApi {
 }
 
 /** Everything `createHttpApp` needs: `AppController` satisfies it. */
-export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi & StaticAssetsApi & ChatApi;
+export type HttpApi = StatusApi & VideoApi & AdminStreamApi & AdminAuthApi & AdminConfigApi & StaticAssetsApi & ChatApi & OperationsApi;
 
 /** What the integration (bearer token) routes need besides chat: the status and the stream title. */
 export type IntegrationsApi = ChatApi & Pick<StatusApi, 'getStatus'> & Pick<AdminConfigApi, 'updateSettings'>;

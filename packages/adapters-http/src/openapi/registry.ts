@@ -8,6 +8,7 @@ import { chatSocketSpecs } from './groups/chat-socket.ts';
 import { chatSpecs } from './groups/chat.ts';
 import { integrationSpecs } from './groups/integrations.ts';
 import { openApiSpecs } from './groups/openapi.ts';
+import { operationsSpecs } from './groups/operations.ts';
 import { publicSpecs } from './groups/public.ts';
 import { staticAssetSpecs } from './groups/static-assets.ts';
 import { videoSpecs } from './groups/video.ts';
@@ -31,4 +32,5 @@ export const ROUTE_SPECS: readonly RouteSpec[] = [
   ...adminChatSpecs,
   ...adminEmojiSpecs,
   ...adminUserSpecs,
+  ...operationsSpecs,
 ];

@@ -111,6 +111,26 @@ const EXERCISES: Record<string, Exercise> = {
   'GET /api/admin/accesstokens': adminGet('/api/admin/accesstokens'),
   'POST /api/admin/accesstokens/create': adminPost('/api/admin/accesstokens/create', { name: 'overlay', scopes: ['CAN_SEND_MESSAGES'] }, { name: 'x', scopes: ['NOPE'] }),
   'POST /api/admin/accesstokens/delete': adminPost('/api/admin/accesstokens/delete', { token: 'not-a-token' }, { token: '' }),
+  'GET /api/admin/logs': adminGet('/api/admin/logs'),
+  'GET /api/admin/logs/warnings': adminGet('/api/admin/logs/warnings'),
+  'GET /api/admin/hardwarestats': adminGet('/api/admin/hardwarestats'),
+  'GET /api/admin/viewers': async (c) => {
+    await c.f.get('/hls/stream.m3u8');
+    c.f.controller.viewerSeen({ clientId: 'viewer-1', ipAddress: '192.0.2.8', userAgent: 'player' });
+    return adminGet('/api/admin/viewers')(c);
+  },
+  'GET /api/admin/viewersOverTime': async (c) => {
+    await c.f.controller.repositories.stats.addViewerSample({ time: c.f.clock.now(), value: 2 });
+    return [...(await adminGet('/api/admin/viewersOverTime?windowStart=0')(c)), await c.f.get('/api/admin/viewersOverTime', ADMIN), await c.f.get('/api/admin/viewersOverTime?windowStart=soon', ADMIN)];
+  },
+  'GET /api/admin/metrics/video': async (c) => {
+    await c.f.post('/api/metrics/playback', { errors: 1, qualityVariantChanges: 0, latency: 3.5, bandwidth: 1800.5, downloadDuration: 0.25 }, {});
+    c.f.clock.advance(60_000);
+    return adminGet('/api/admin/metrics/video')(c);
+  },
+  'GET /api/admin/prometheus': adminGet('/api/admin/prometheus'),
+  'POST /api/metrics/playback': async (c) => [await c.f.post('/api/metrics/playback', { errors: 0, qualityVariantChanges: 2 }, {}), await c.f.post('/api/metrics/playback', { errors: 'many' }, {}), await c.f.post('/api/metrics/playback', '{', {})],
+  'GET /healthz': plainGet('/healthz'),
 };
 
 describe('answers match the OpenAPI document', () => {
