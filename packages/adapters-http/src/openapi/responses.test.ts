@@ -113,7 +113,12 @@ const EXERCISES: Record<string, Exercise> = {
   'POST /api/admin/accesstokens/delete': adminPost('/api/admin/accesstokens/delete', { token: 'not-a-token' }, { token: '' }),
   'GET /api/admin/logs': adminGet('/api/admin/logs'),
   'GET /api/admin/logs/warnings': adminGet('/api/admin/logs/warnings'),
-  'GET /api/admin/hardwarestats': adminGet('/api/admin/hardwarestats'),
+  'GET /api/admin/hardwarestats': async (c) => {
+    const before = await adminGet('/api/admin/hardwarestats')(c);
+    await c.f.post('/api/metrics/playback', { errors: 0, qualityVariantChanges: 0, downloadDuration: 9 }, {});
+    c.f.clock.advance(60_000);
+    return [...before, ...(await adminGet('/api/admin/hardwarestats')(c))];
+  },
   'GET /api/admin/viewers': async (c) => {
     await c.f.get('/hls/stream.m3u8');
     c.f.controller.viewerSeen({ clientId: 'viewer-1', ipAddress: '192.0.2.8', userAgent: 'player' });

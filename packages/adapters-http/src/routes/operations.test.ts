@@ -75,6 +75,8 @@ describe('operations routes', () => {
       expect(((await response.json()) as { success: boolean }).success).toBe(false);
     }
     clock.advance(60_000);
+    controller.viewerSeen({ clientId: 'only-one', ipAddress: '192.0.2.50', userAgent: 'a' });
+    expect(await json('/api/admin/hardwarestats')).toMatchObject({ healthy: false, healthPercentage: 50, representation: 100, message: '1 of 2 players had errors or downloaded segments slower than real time in the last minute' });
     const video = (await json('/api/admin/metrics/video')) as Record<string, unknown>;
     expect(video).toMatchObject({ errors: [{ value: 2 }], qualityVariantChanges: [{ value: 1 }], medianLatency: [{ value: 6 }], maxPlayerBitrate: [{ value: 2500 }], availableBitrates: [1200], segmentLength: 3 });
   });

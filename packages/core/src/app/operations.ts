@@ -1,4 +1,4 @@
-import { PlaybackReportSchema, type HardwareStats, type HealthReport, type LogLine, type LogLineLevel, type OperationsSnapshot, type TimestampedValue, type VideoMetrics } from '../domain/operations.ts';
+import { PlaybackReportSchema, type HardwareReport, type HealthReport, type LogLine, type LogLineLevel, type OperationsSnapshot, type TimestampedValue, type VideoMetrics } from '../domain/operations.ts';
 import { err, ok, type CommonError, type Result } from '../domain/result.ts';
 import { latencyLevel } from '../domain/video.ts';
 import type { Viewer } from '../domain/viewers.ts';
@@ -13,7 +13,7 @@ import type { SettingsService } from './settings-service.ts';
 import type { StatsService } from './stats-service.ts';
 import type { StreamService } from './stream-service.ts';
 import { zodIssues } from './validation.ts';
-import { VideoMetricsService } from './video-metrics-service.ts';
+import { VideoMetricsService, type VideoMetricsContext } from './video-metrics-service.ts';
 
 /** `viewersOverTime` without a window start: the last day. */
 export const DEFAULT_VIEWER_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -24,8 +24,8 @@ export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
 export interface OperationsApi {
   /** The server's recent log lines at `minLevel` or above, oldest first ([] without a `LogHistory`). */
   getLogs(minLevel?: LogLineLevel): LogLine[];
-  /** Sampled CPU, memory and disk load (empty series without `SystemMetrics`). */
-  getHardwareStats(): HardwareStats;
+  /** Sampled CPU, memory and disk load (empty series without `SystemMetrics`), with the stream health overview once players have reported. */
+  getHardwareStats(): HardwareReport;
   /** The viewers active within the last minute, with their location when GeoIP knows it. */
   getActiveViewers(): Viewer[];
   /** Viewer counts recorded each minute from `windowStart` (default: a day ago) until now, oldest first. */
@@ -61,23 +61,27 @@ export function createOperations(deps: OperationsDeps): { readonly api: Operatio
   const playback = new VideoMetricsService({ clock });
   const counters = { chatMessages: 0, streamsStarted: 0 };
   const unsubscribe: Array<() => void> = [];
+  const playbackContext = (): VideoMetricsContext => {
+    const video = settings.get('video');
+    return {
+      availableBitrates: video.outputVariants.filter((v) => !v.videoPassthrough).map((v) => v.videoBitrate),
+      segmentLength: latencyLevel(video.latencyLevel).secondsPerSegment,
+      activeViewers: stats.viewerCount,
+    };
+  };
 
   const api: OperationsApi = {
     getLogs: (minLevel) => deps.logHistory?.recent(minLevel) ?? [],
-    getHardwareStats: () => hardware?.stats ?? { cpu: [], memory: [], disk: [] },
+    getHardwareStats() {
+      const stats = hardware?.stats ?? { cpu: [], memory: [], disk: [] };
+      return { ...stats, ...playback.healthOverview({ ...playbackContext(), cpuPercent: hardware?.latest?.cpu }) };
+    },
     getActiveViewers: () => stats.viewers,
     async getViewersOverTime(windowStart) {
       const now = clock.now();
       return deps.statsRepository.listViewerSamples(windowStart ?? new Date(now.getTime() - DEFAULT_VIEWER_WINDOW_MS), now);
     },
-    getVideoMetrics() {
-      const video = settings.get('video');
-      return playback.metrics({
-        availableBitrates: video.outputVariants.filter((v) => !v.videoPassthrough).map((v) => v.videoBitrate),
-        segmentLength: latencyLevel(video.latencyLevel).secondsPerSegment,
-        activeViewers: stats.viewerCount,
-      });
-    },
+    getVideoMetrics: () => playback.metrics(playbackContext()),
     recordPlaybackMetrics(clientId, report) {
       const parsed = PlaybackReportSchema.safeParse(report);
       if (!parsed.success) return err({ kind: 'invalid-input', message: zodIssues(parsed.error).join('; ') });

@@ -47,4 +47,24 @@ describe('VideoMetricsService', () => {
     }
     expect(service.metrics({ ...context, activeViewers: 0 }).errors.map((p) => p.value)).toEqual([1, 2]);
   });
+
+  it('judges health from the last minute: errors or slow segment downloads make a player struggle, and a busy CPU makes it unhealthy', () => {
+    const clock = new FakeClock();
+    const service = new VideoMetricsService({ clock });
+    expect(service.healthOverview({ ...context, cpuPercent: 10 })).toBeUndefined();
+    for (let i = 0; i < 9; i++) service.record(`ok ${i}`, { errors: 0, qualityVariantChanges: 0, downloadDuration: 1 });
+    service.record('slow', { errors: 0, qualityVariantChanges: 0, downloadDuration: 3 });
+    service.closeWindow();
+    expect(service.healthOverview({ ...context, activeViewers: 20, cpuPercent: 10 })).toEqual({
+      healthy: true,
+      healthPercentage: 90,
+      message: '1 of 10 players had errors or downloaded segments slower than real time in the last minute',
+      representation: 50,
+    });
+    expect(service.healthOverview({ ...context, activeViewers: 20, cpuPercent: 97 })).toMatchObject({ healthy: false, message: expect.stringContaining("the server's CPU is 97% busy") as unknown });
+    service.record('a', { errors: 2, qualityVariantChanges: 0 });
+    service.record('b', { errors: 0, qualityVariantChanges: 0 });
+    service.closeWindow();
+    expect(service.healthOverview({ ...context, cpuPercent: undefined })).toMatchObject({ healthy: false, healthPercentage: 50 });
+  });
 });

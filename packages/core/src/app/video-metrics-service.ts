@@ -1,5 +1,5 @@
 import { BoundedList } from '../domain/bounded-list.ts';
-import { VIDEO_METRIC_SERIES, type PlaybackReport, type TimestampedValue, type VideoMetricSeries, type VideoMetrics } from '../domain/operations.ts';
+import { BUSY_CPU_PERCENT, HEALTHY_PERCENTAGE, VIDEO_METRIC_SERIES, type PlaybackReport, type StreamHealthOverview, type TimestampedValue, type VideoMetricSeries, type VideoMetrics } from '../domain/operations.ts';
 import type { Clock } from '../ports/clock.ts';
 
 /** Reports are aggregated per minute; a day of minutes is kept. */
@@ -35,7 +35,7 @@ export class VideoMetricsService {
   readonly #windowMs: number;
   readonly #series = new Map<Series, BoundedList<TimestampedValue>>();
   #current = new Map<string, ClientWindow>();
-  #lastWindowClients = 0;
+  #lastWindow: ClientWindow[] = [];
   #reports = 0;
   #stop: (() => void) | undefined;
 
@@ -78,7 +78,7 @@ export class VideoMetricsService {
   closeWindow(): void {
     const clients = [...this.#current.values()];
     this.#current = new Map();
-    this.#lastWindowClients = clients.length;
+    this.#lastWindow = clients;
     if (clients.length === 0) return;
     const time = this.#clock.now();
     const add = (name: Series, value: number | undefined) => value !== undefined && this.#series.get(name)!.push({ time, value });
@@ -98,8 +98,25 @@ export class VideoMetricsService {
 
   metrics(context: VideoMetricsContext): VideoMetrics {
     const series = Object.fromEntries(VIDEO_METRIC_SERIES.map((name) => [name, this.#series.get(name)!.toArray()])) as Record<Series, TimestampedValue[]>;
-    const representation = context.activeViewers === 0 ? 0 : Math.min(100, Math.round((100 * this.#lastWindowClients) / context.activeViewers));
-    return { ...series, availableBitrates: context.availableBitrates, segmentLength: context.segmentLength, representation };
+    return { ...series, availableBitrates: context.availableBitrates, segmentLength: context.segmentLength, representation: this.#representation(context.activeViewers) };
+  }
+
+  /** The last minute's players judged (see `StreamHealthOverview`); `undefined` when none reported. */
+  healthOverview(context: VideoMetricsContext & { readonly cpuPercent: number | undefined }): StreamHealthOverview | undefined {
+    const clients = this.#lastWindow;
+    if (clients.length === 0) return undefined;
+    const struggling = clients.filter((c) => c.errors > 0 || (c.downloadDuration !== undefined && c.downloadDuration >= context.segmentLength)).length;
+    const healthPercentage = Math.round((100 * (clients.length - struggling)) / clients.length);
+    const busy = context.cpuPercent !== undefined && context.cpuPercent >= BUSY_CPU_PERCENT;
+    const problems = [
+      ...(struggling > 0 ? [`${struggling} of ${clients.length} players had errors or downloaded segments slower than real time in the last minute`] : []),
+      ...(busy ? [`the server's CPU is ${Math.round(context.cpuPercent!)}% busy`] : []),
+    ];
+    return { healthy: healthPercentage >= HEALTHY_PERCENTAGE && !busy, healthPercentage, message: problems.join('; '), representation: this.#representation(context.activeViewers) };
+  }
+
+  #representation(activeViewers: number): number {
+    return activeViewers === 0 ? 0 : Math.min(100, Math.round((100 * this.#lastWindow.length) / activeViewers));
   }
 }
 

@@ -74,6 +74,28 @@ export type VideoMetrics = { readonly [K in VideoMetricSeries]: readonly Timesta
   readonly representation: number;
 };
 
+/**
+ * How playback is going, judged from the players that reported in the last minute (Owncast's
+ * `StreamHealthOverview`): a player is doing well when it had no errors and its latest segment
+ * downloaded faster than real time (in less than a segment's length).
+ */
+export interface StreamHealthOverview {
+  /** at least `HEALTHY_PERCENTAGE` of the reporting players do well and the CPU is below `BUSY_CPU_PERCENT` */
+  readonly healthy: boolean;
+  /** percentage of the reporting players that do well */
+  readonly healthPercentage: number;
+  /** what is wrong, in a sentence; '' when healthy */
+  readonly message: string;
+  /** percentage of the active viewers whose player reported */
+  readonly representation: number;
+}
+
+export const HEALTHY_PERCENTAGE = 90;
+export const BUSY_CPU_PERCENT = 90;
+
+/** `/api/admin/hardwarestats`: the samples, with the health overview once players have reported. */
+export type HardwareReport = HardwareStats & Partial<StreamHealthOverview>;
+
 /** `/healthz`: whether the server can do its work. */
 export interface HealthReport {
   readonly healthy: boolean;

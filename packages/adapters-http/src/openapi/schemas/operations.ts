@@ -7,7 +7,16 @@ import { IsoDateTime, TimestampedValue } from './common.ts';
 
 export const LogLineWire = z.object({ time: IsoDateTime, level: z.enum(LOG_LINE_LEVELS), message: z.string() });
 
-export const HardwareStatsWire = z.object({ cpu: z.array(TimestampedValue), memory: z.array(TimestampedValue), disk: z.array(TimestampedValue) });
+export const HardwareStatsWire = z.object({
+  cpu: z.array(TimestampedValue),
+  memory: z.array(TimestampedValue),
+  disk: z.array(TimestampedValue),
+  // Owncast's StreamHealthOverview, present once players have reported playback metrics.
+  healthy: z.boolean().optional(),
+  healthPercentage: z.number().int().min(0).max(100).optional(),
+  message: z.string().optional(),
+  representation: z.number().int().min(0).max(100).optional(),
+});
 
 export const ViewerWire = z.object({
   clientID: z.string(),
