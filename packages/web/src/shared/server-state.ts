@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Status, type WebConfig } from './api.ts';
 
-const STATUS_EVERY_MS = 3_000;
+/** While offline the page looks often, so a waiting viewer sees the stream within about a second of it starting. */
+const STATUS_OFFLINE_EVERY_MS = 1_000;
+const STATUS_ONLINE_EVERY_MS = 3_000;
 const CONFIG_EVERY_MS = 30_000;
 
 export interface ServerState {
@@ -12,9 +14,9 @@ export interface ServerState {
 }
 
 /**
- * The server's public config and status, kept fresh by polling (/api/status every 3 s, the config
- * every 30 s and whenever the stream goes on- or offline), so a new stream title or going live
- * shows without a reload.
+ * The server's public config and status, kept fresh by polling (/api/status every second while
+ * offline and every 3 s while live, the config every 30 s and whenever the stream goes on- or
+ * offline), so going live or a new stream title shows without a reload.
  */
 export function useServerState(): ServerState {
   const [config, setConfig] = useState<WebConfig>();
@@ -24,6 +26,7 @@ export function useServerState(): ServerState {
   useEffect(() => {
     let stopped = false;
     let lastOnline: boolean | undefined;
+    let statusTimer: ReturnType<typeof setTimeout> | undefined;
     const loadConfig = () => api.config().then((c) => !stopped && setConfig(c), () => undefined);
     const loadStatus = async () => {
       try {
@@ -36,14 +39,14 @@ export function useServerState(): ServerState {
       } catch {
         if (!stopped) setUnreachable(true);
       }
+      if (!stopped) statusTimer = setTimeout(loadStatus, lastOnline === true ? STATUS_ONLINE_EVERY_MS : STATUS_OFFLINE_EVERY_MS);
     };
     void loadConfig();
     void loadStatus();
-    const statusTimer = setInterval(loadStatus, STATUS_EVERY_MS);
     const configTimer = setInterval(loadConfig, CONFIG_EVERY_MS);
     return () => {
       stopped = true;
-      clearInterval(statusTimer);
+      clearTimeout(statusTimer);
       clearInterval(configTimer);
     };
   }, []);
