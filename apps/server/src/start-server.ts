@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import type { AppController } from '@hexcast/core';
-import type { PinoLogger } from '@hexcast/adapters-system';
 import type { ServerConfig } from './config.ts';
 import { buildContainer } from './container/build-container.ts';
+import type { ServerLogger } from './logging.ts';
 import { createWebServer } from './web-server.ts';
 
 export interface RunningServer {
@@ -17,9 +17,9 @@ export interface RunningServer {
 }
 
 /** Builds the container, starts the application, then the HTTP server. */
-export async function startServer(config: ServerConfig, logger: PinoLogger): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: ServerLogger): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const container = await buildContainer(config, logger);
+  const container = await buildContainer(config, logger, { logHistory: logger.history });
   const database = await container.resolve('Database');
   const controller = await container.resolve('AppController');
   try {

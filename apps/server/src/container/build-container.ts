@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
-import type { Logger } from '@hexcast/core';
+import type { LogHistory, Logger } from '@hexcast/core';
 import type { ServerConfig } from '../config.ts';
 import { brandingModule } from './branding-module.ts';
 import { chatModule } from './chat-module.ts';
@@ -18,10 +18,11 @@ export interface ServerContainer {
 }
 
 /** The composition root: one module per adapter package, plain constructors, no decorators. */
-export async function buildContainer(config: ServerConfig, logger: Logger): Promise<ServerContainer> {
+export async function buildContainer(config: ServerConfig, logger: Logger, extras: { readonly logHistory?: LogHistory } = {}): Promise<ServerContainer> {
   const container = new Container({ defaultScope: 'Singleton' });
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
+  container.bind(TOKENS.LogHistory).toConstantValue(extras.logHistory ?? { recent: () => [] });
   await container.loadAsync(systemModule, sqliteModule, rtmpModule, videoModule, chatModule, brandingModule, coreModule, httpModule);
   return { resolve: (name) => container.getAsync(TOKENS[name]) };
 }

@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { createAppController, type AssetStore, type ChatRenderer, type Clock, type ContentRenderer, type EmojiStore, type ImageResizer, type IngestServer, type Logger, type PasswordHasher, type Repositories, type Transcoder, type VideoOptions, type VideoStorage } from '@hexcast/core';
+import { createAppController, type AssetStore, type ChatRenderer, type Clock, type ContentRenderer, type EmojiStore, type ImageResizer, type IngestServer, type LogHistory, type Logger, type PasswordHasher, type Repositories, type SystemMetrics, type Transcoder, type VideoOptions, type VideoStorage } from '@hexcast/core';
 import type { ServerConfig } from '../config.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -7,9 +7,11 @@ import { TOKENS } from './tokens.ts';
 export const coreModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.AppController)
     .toResolvedValue(
-      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer, storage: VideoStorage, transcoder: Transcoder, chatRenderer: ChatRenderer, emoji: EmojiStore, assets: AssetStore, imageResizer: ImageResizer, videoOptions: VideoOptions) =>
+      (config: ServerConfig, repositories: Repositories, hasher: PasswordHasher, renderer: ContentRenderer, logger: Logger, clock: Clock, ingest: IngestServer, storage: VideoStorage, transcoder: Transcoder, chatRenderer: ChatRenderer, emoji: EmojiStore, assets: AssetStore, imageResizer: ImageResizer, videoOptions: VideoOptions, logHistory: LogHistory, systemMetrics: SystemMetrics) =>
         createAppController({
           repositories,
+          logHistory,
+          systemMetrics,
           hasher,
           renderer,
           chatRenderer,
@@ -27,7 +29,7 @@ export const coreModule = new ContainerModule(({ bind }) => {
           ...(config.ffmpegPath !== undefined ? { ffmpegPathOverride: config.ffmpegPath } : {}),
           ...(config.rtmpPort !== undefined ? { rtmpPortOverride: config.rtmpPort } : {}),
         }),
-      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer, TOKENS.VideoStorage, TOKENS.Transcoder, TOKENS.ChatRenderer, TOKENS.EmojiStore, TOKENS.AssetStore, TOKENS.ImageResizer, TOKENS.VideoOptions],
+      [TOKENS.Config, TOKENS.Repositories, TOKENS.PasswordHasher, TOKENS.ContentRenderer, TOKENS.Logger, TOKENS.Clock, TOKENS.IngestServer, TOKENS.VideoStorage, TOKENS.Transcoder, TOKENS.ChatRenderer, TOKENS.EmojiStore, TOKENS.AssetStore, TOKENS.ImageResizer, TOKENS.VideoOptions, TOKENS.LogHistory, TOKENS.SystemMetrics],
     )
     .inSingletonScope();
 });

@@ -1,4 +1,4 @@
-import type { AppController, AssetStore, ImageResizer, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, Logger, PasswordHasher, Repositories, Transcoder, VideoOptions, VideoStorage } from '@hexcast/core';
+import type { AppController, AssetStore, ImageResizer, ChatRenderer, Clock, ContentRenderer, EmojiStore, IngestServer, LogHistory, Logger, PasswordHasher, Repositories, SystemMetrics, Transcoder, VideoOptions, VideoStorage } from '@hexcast/core';
 import type { SqliteDatabase } from '@hexcast/adapters-sqlite';
 import type { Hono } from 'hono';
 import type { ServerConfig } from '../config.ts';
@@ -7,6 +7,8 @@ import type { ServerConfig } from '../config.ts';
 export interface Services {
   Config: ServerConfig;
   Logger: Logger;
+  LogHistory: LogHistory;
+  SystemMetrics: SystemMetrics;
   Clock: Clock;
   PasswordHasher: PasswordHasher;
   ContentRenderer: ContentRenderer;
@@ -26,5 +28,5 @@ export interface Services {
 
 /** One symbol per service. */
 export const TOKENS = Object.fromEntries(
-  (['Config', 'Logger', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'AssetStore', 'ImageResizer', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'VideoOptions', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
+  (['Config', 'Logger', 'LogHistory', 'SystemMetrics', 'Clock', 'PasswordHasher', 'ContentRenderer', 'ChatRenderer', 'EmojiStore', 'AssetStore', 'ImageResizer', 'Database', 'Repositories', 'IngestServer', 'VideoStorage', 'VideoOptions', 'Transcoder', 'AppController', 'HttpApp'] as const).map((name) => [name, Symbol.for(`hexcast.${name}`)]),
 ) as { readonly [K in keyof Services]: symbol };
