@@ -28,7 +28,7 @@ describe('operations on a real server process', () => {
     expect(logs.every((l) => !Number.isNaN(Date.parse(l.time)))).toBe(true);
     const warnings = (await (await admin('/api/admin/logs/warnings')).json()) as Array<{ level: string; message: string }>;
     expect(warnings.length).toBeGreaterThan(0);
-    expect(warnings.every((l) => l.level === 'warn' || l.level === 'error')).toBe(true);
+    expect(warnings.every((l) => l.level === 'warning' || l.level === 'error')).toBe(true);
     expect(warnings.map((l) => l.message).join('\n')).toContain('SECURITY WARNING');
   });
 

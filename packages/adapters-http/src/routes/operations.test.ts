@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppController, type AppController } from '@hexcast/core';
 import { FakeClock, FakePasswordHasher, FakeSystemMetrics, InMemoryGeoIpLookup, InMemoryLogHistory, MemoryLogger, PlainTextRenderer, inMemoryRepositories } from '@hexcast/core/testing';
@@ -42,9 +43,9 @@ describe('operations routes', () => {
     logs.add({ time: new Date('2026-01-01T10:00:01Z'), level: 'warn', message: 'SECURITY WARNING: default password' });
     expect(await json('/api/admin/logs')).toEqual([
       { time: '2026-01-01T10:00:00.000Z', level: 'info', message: 'hexcast is running' },
-      { time: '2026-01-01T10:00:01.000Z', level: 'warn', message: 'SECURITY WARNING: default password' },
+      { time: '2026-01-01T10:00:01.000Z', level: 'warning', message: 'SECURITY WARNING: default password' },
     ]);
-    expect(await json('/api/admin/logs/warnings')).toEqual([{ time: '2026-01-01T10:00:01.000Z', level: 'warn', message: 'SECURITY WARNING: default password' }]);
+    expect(await json('/api/admin/logs/warnings')).toEqual([{ time: '2026-01-01T10:00:01.000Z', level: 'warning', message: 'SECURITY WARNING: default password' }]);
   });
 
   it('serve hardware samples, viewers with geo, and viewers over time', async () => {
@@ -110,5 +111,22 @@ describe('operations routes', () => {
     expect(await failing.json()).toEqual({ status: 'unavailable', checks: { database: 'failing', core: 'ok' } });
     await controller.stop();
     expect(((await (await app.request('/healthz')).json()) as { checks: { core: string } }).checks.core).toBe('stopped');
+  });
+
+  it('answer any JSON body and any windowStart with 200 or 400, never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (body) => {
+        const response = await app.request('/api/metrics/playback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        expect([200, 400]).toContain(response.status);
+      }),
+      { numRuns: 200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 30 }), async (windowStart) => {
+        const response = await app.request(`/api/admin/viewersOverTime?windowStart=${encodeURIComponent(windowStart)}`, { headers: ADMIN });
+        expect([200, 400]).toContain(response.status);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { LOG_LINE_LEVELS, VIDEO_METRIC_SERIES } from '@hexcast/core';
+import { VIDEO_METRIC_SERIES } from '@hexcast/core';
+import { WIRE_LOG_LEVELS } from '../../routes/admin-ops.ts';
 import { GeoDetailsWire } from './chat.ts';
 import { IsoDateTime, TimestampedValue } from './common.ts';
 
 /** Wire forms of the operations views (`OperationsApi`). */
 
-export const LogLineWire = z.object({ time: IsoDateTime, level: z.enum(LOG_LINE_LEVELS), message: z.string() });
+export const LogLineWire = z.object({ time: IsoDateTime, level: z.enum(Object.values(WIRE_LOG_LEVELS)), message: z.string() });
 
 export const HardwareStatsWire = z.object({
   cpu: z.array(TimestampedValue),
