@@ -1,5 +1,5 @@
 import type { CommonError, Result } from '../domain/result.ts';
-import { err } from '../domain/result.ts';
+import { ok } from '../domain/result.ts';
 import { DEFAULT_STREAM_KEY, type Settings, type SettingsSection } from '../domain/settings.ts';
 import type { VideoCodec } from '../domain/video.ts';
 import type { AccessTokenRepository } from '../ports/access-token-repository.ts';
@@ -43,6 +43,7 @@ import { createOperations, type OperationsApi } from './operations.ts';
 import type { LogHistory } from '../ports/log-history.ts';
 import type { SystemMetrics } from '../ports/system-metrics.ts';
 import { StreamService } from './stream-service.ts';
+import { checkVideoPatch, usableCodecs } from './video-settings-check.ts';
 
 /** Every repository port, as one bundle (each adapter package provides all of them). */
 export interface Repositories {
@@ -148,7 +149,7 @@ export interface AppController extends ChatApi, OperationsApi {
   disconnectBroadcaster(): boolean;
   /** Where the RTMP ingest listens now; `undefined` without an ingest or before `start`. */
   rtmpEndpoint(): IngestEndpoint | undefined;
-  /** Encoders usable with the configured ffmpeg ([] without a transcoder). */
+  /** Encoders usable with the configured ffmpeg ([] without a transcoder, or when ffmpeg cannot be run). */
   supportedCodecs(): Promise<VideoCodec[]>;
   /** Warnings an operator must see (default password or stream key still in use). */
   securityWarnings(): string[];
@@ -204,14 +205,16 @@ export function createAppController(deps: AppControllerDeps): AppController {
     ? new IngestEndpointKeeper({ ingest: deps.ingest, handler: stream, settings, events, logger: logger.child({ component: 'ingest' }), ...(deps.rtmpPortOverride !== undefined ? { pinnedPort: deps.rtmpPortOverride } : {}) })
     : undefined;
   const ffmpegPath = () => deps.ffmpegPathOverride ?? settings.get('video').ffmpegPath;
-  const supportedCodecs = async (): Promise<VideoCodec[]> => (deps.transcoder ? deps.transcoder.supportedCodecs(ffmpegPath()) : []);
+  const supportedCodecs = async (): Promise<VideoCodec[]> => {
+    const codecs = deps.transcoder ? await usableCodecs(deps.transcoder, ffmpegPath()) : ok([]);
+    return codecs.ok ? codecs.value : [];
+  };
 
-  /** Settings patches, with the one check the settings schema cannot make: is the codec usable here? */
+  /** Settings patches, with the checks the settings schema cannot make: does ffmpeg run, is the codec usable here? */
   const updateSettings = async <K extends SettingsSection>(section: K, patch: Partial<Settings[K]>): Promise<Result<Settings[K], CommonError>> => {
-    const codec = section === 'video' ? (patch as Partial<Settings['video']>).codec : undefined;
-    if (typeof codec === 'string' && deps.transcoder !== undefined) {
-      const available = await supportedCodecs();
-      if (!available.includes(codec)) return err({ kind: 'invalid-input', message: `the video codec ${codec} is not available with this ffmpeg (available: ${available.join(', ') || 'none'})` });
+    if (section === 'video') {
+      const checked = await checkVideoPatch(deps.transcoder, ffmpegPath(), patch as Partial<Settings['video']>);
+      if (!checked.ok) return checked;
     }
     return settings.update(section, patch);
   };
