@@ -229,6 +229,47 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     expect(await viewer.locator('video').count()).toBe(0);
     await screenshot(viewer, 'viewer-offline');
   });
+
+  it("applies the admin's appearance variables, custom CSS and custom JavaScript, and asks before an NSFW stream", async () => {
+    await admin('appearance', { '--theme-color-action': 'rgb(200, 30, 40)' });
+    await admin('customstyles', '.server-name { letter-spacing: 3px; }');
+    await admin('customjavascript', 'window.__customJs = 42;');
+    await admin('nsfw', true);
+    await admin('hideviewercount', true);
+    const page = await open('/');
+    await page.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('region', { name: 'Stream offline' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'I understand, show the stream' }).click();
+    await page.getByRole('region', { name: 'Stream offline' }).waitFor();
+    expect(await page.locator('.server-name').evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('3px');
+    expect(await page.locator('.button.primary').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 30, 40)');
+    await page.waitForFunction(() => (window as { __customJs?: number }).__customJs === 42, undefined, { timeout: 5_000 });
+    expect(await page.locator('.viewer-count').count()).toBe(0);
+  });
+
+  it('can be used with the keyboard alone: tab to the message box, send with Enter, emoji picker closes on Escape', async () => {
+    const page = await open('/embed/chat/readwrite');
+    await page.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'chat-input'; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('chat-input');
+    await page.keyboard.type('typed without a mouse');
+    await page.keyboard.press('Enter');
+    await viewer.locator('.chat-entry', { hasText: 'typed without a mouse' }).waitFor({ timeout: 10_000 });
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Insert emoji');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Emoji' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Emoji' }).waitFor({ state: 'detached' });
+    // Every control on the page has a name a screen reader can say.
+    const unnamed = await page.$$eval('button, input, select, textarea', (els) => els.filter((el) => !(el as HTMLElement).getAttribute('aria-label') && !(el as HTMLElement).innerText?.trim() && !(el as HTMLInputElement).labels?.length).length);
+    expect(unnamed).toBe(0);
+  });
 });
 
 /** A loopback TCP relay to the server that can cut every connection through it at once (a network drop). */
