@@ -7,6 +7,7 @@ import {
   type Settings,
   type SettingsSection,
 } from '../domain/settings.ts';
+import { weakAdminPasswordReason } from '../domain/admin-password.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { PasswordHasher } from '../ports/password-hasher.ts';
@@ -22,8 +23,6 @@ export interface SettingsServiceDeps {
   readonly clock?: Clock;
 }
 
-/** Admin passwords hexcast refuses outright, beyond the length rule. */
-const MIN_ADMIN_PASSWORD_LENGTH = 8;
 
 /**
  * Validated, cached access to every settings section. Reads are synchronous from memory (they
@@ -110,12 +109,8 @@ export class SettingsService {
 
   /** Changes the admin password; weak passwords are refused with a reason. */
   async setAdminPassword(password: string): Promise<Result<void, CommonError>> {
-    if (password.length < MIN_ADMIN_PASSWORD_LENGTH) {
-      return err({ kind: 'invalid-input', message: `the admin password must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters` });
-    }
-    if (password === DEFAULT_ADMIN_PASSWORD || /^(.)\1*$/.test(password)) {
-      return err({ kind: 'invalid-input', message: 'that admin password is too easy to guess' });
-    }
+    const weak = weakAdminPasswordReason(password, DEFAULT_ADMIN_PASSWORD);
+    if (weak !== undefined) return err({ kind: 'invalid-input', message: weak });
     return this.#storePassword(password);
   }
 
