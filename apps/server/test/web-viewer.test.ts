@@ -134,6 +134,8 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await readwrite.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
     await sendChat(readwrite, 'written in the embed');
     await readonly.locator('.chat-entry', { hasText: 'written in the embed' }).waitFor({ timeout: 10_000 });
+    await screenshot(video, 'embed-video');
+    await screenshot(readwrite, 'embed-chat-readwrite');
   });
 
   it('renames and recolours from the chat settings, and sends a custom emoji from the picker', async () => {

@@ -2,4 +2,4 @@
  * The Node side of @hexcast/web: where the built browser app is. The browser code itself lives
  * beside this file (viewer/, chat/, player/, embed/, admin/) and is bundled by esbuild.
  */
-export { ensureWebBuild, sourceDigest, type WebBuild } from './build/build-web.ts';
+export { ensureWebBuild, latestWebBuild, sourceDigest, type WebBuild } from './build/build-web.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ContainerModule } from 'inversify';
 import { createHttpApp } from '@hexcast/adapters-http';
 import type { AppController, Logger } from '@hexcast/core';
-import { ensureWebBuild } from '@hexcast/web';
+import { ensureWebBuild, latestWebBuild } from '@hexcast/web';
 import type { ServerConfig } from '../config.ts';
 import { TOKENS } from './tokens.ts';
 
@@ -19,10 +19,21 @@ export const httpModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
 });
 
-/** `<datadir>/web` overrides files of the built web app, which is built now if its sources changed. */
+/**
+ * `<datadir>/web` overrides files of the built web app, which is built now if its sources changed.
+ * Sources that do not build cost the pages, not the server: it logs the error and serves the last
+ * good build, if there is one (the API, video and chat work either way).
+ */
 function webAppDirs(config: ServerConfig, logger: Logger): string[] {
+  const override = path.join(config.dataDir, 'web');
   const started = performance.now();
-  const build = ensureWebBuild();
-  if (build.built) logger.info({ dir: build.dir, ms: Math.round(performance.now() - started) }, 'built the web app');
-  return [path.join(config.dataDir, 'web'), build.dir];
+  try {
+    const build = ensureWebBuild();
+    if (build.built) logger.info({ dir: build.dir, ms: Math.round(performance.now() - started) }, 'built the web app');
+    return [override, build.dir];
+  } catch (error) {
+    const previous = latestWebBuild();
+    logger.error({ err: error, serving: previous ?? null }, previous ? 'the web app did not build; serving the previous build' : 'the web app did not build; its pages are missing');
+    return previous ? [override, previous] : [override];
+  }
 }

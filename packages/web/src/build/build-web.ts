@@ -66,6 +66,19 @@ export function ensureWebBuild(options: { root?: string } = {}): WebBuild {
   throw new Error(`cannot write the web build to ${DIST_ROOT} nor to the temp directory`);
 }
 
+/**
+ * The most recently built directory under the build roots, whatever sources it came from; for
+ * when the current sources do not build (the server then serves the last good pages).
+ */
+export function latestWebBuild(): string | undefined {
+  const builds = [DIST_ROOT, path.join(os.tmpdir(), 'hexcast-web')]
+    .flatMap((root) => (fs.existsSync(root) ? fs.readdirSync(root).map((entry) => path.join(root, entry)) : []))
+    .filter((dir) => !path.basename(dir).startsWith('.') && fs.existsSync(path.join(dir, 'index.html')))
+    .map((dir) => ({ dir, at: fs.statSync(path.join(dir, 'index.html')).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  return builds[0]?.dir;
+}
+
 function buildInto(root: string, dir: string): void {
   const staging = fs.mkdtempSync(path.join(root, '.building-'));
   fs.chmodSync(staging, 0o755);
