@@ -30,7 +30,8 @@ const bytes = async (server: ServerProcess, path: string) => {
 };
 
 describe('admin configuration on the real server (SQLite file, asset folder, sharp)', () => {
-  it('refuses bad values, and keeps every good value, the logo and the favicon across a restart', async () => {
+  // Two server starts (web build check, ffmpeg codec probe) and ~150 requests: generous for a loaded CI machine.
+  it('refuses bad values, and keeps every good value, the logo and the favicon across a restart', { timeout: 120_000 }, async () => {
     const dataDir = tempDataDir();
     fs.mkdirSync(path.join(dataDir, 'public'));
     fs.writeFileSync(path.join(dataDir, 'public', 'hello.txt'), 'hello from public');
@@ -40,7 +41,12 @@ describe('admin configuration on the real server (SQLite file, asset folder, sha
       expect((await post(first, setter.path, setter.good, {})).status, `${setter.path} without credentials`).toBe(401);
       expect((await post(first, setter.path, setter.bad)).status, `${setter.path} bad`).toBe(400);
     }
+    // Only the real server has ffmpeg to try: a path that does not run is refused.
+    const noFfmpeg = await post(first, 'ffmpegpath', '/nonexistent/ffmpeg');
+    expect(noFfmpeg.status).toBe(400);
+    expect(await noFfmpeg.json()).toEqual({ success: false, message: 'ffmpeg could not be run at "/nonexistent/ffmpeg"' });
     expect(await json(first, '/api/admin/serverconfig', ADMIN)).toEqual(initial);
+    expect(initial.supportedCodecs).toContain('libx264');
     for (const setter of SETTER_CASES) {
       const response = await post(first, setter.path, setter.good);
       expect(response.status, `${setter.path}: ${await response.clone().text()}`).toBe(200);
