@@ -90,12 +90,14 @@ describe('operations routes', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
-    for (const line of ['hexcast_stream_online 0', 'hexcast_viewers 1', 'hexcast_chat_clients 0', 'hexcast_chat_messages_total 1', 'hexcast_streams_started_total 0', 'hexcast_instance_cpu_usage_percent 12.5', 'hexcast_stream_output_variants 1']) {
+    for (const line of ['hexcast_stream_online 0', 'hexcast_viewers 1', 'hexcast_chat_clients 0', 'hexcast_chat_messages_total 1', 'hexcast_streams_started_total 0', 'hexcast_instance_cpu_usage_percent 12.5', 'hexcast_stream_output_variants 1', 'hexcast_segments_stored_total 0']) {
       expect(text.split('\n')).toContain(line);
     }
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
     expect(text).toContain('# TYPE hexcast_chat_messages_total counter');
+    // No segment yet: the gauges of the latest segment read 0 (a labelless Prometheus series cannot be absent).
+    expect(text.split('\n')).toContain('hexcast_segment_interval_seconds 0');
     // A second scrape reports the same totals (counters mirror the core, they do not add up).
     const again = await (await app.request('/api/admin/prometheus', { headers: ADMIN })).text();
     expect(again.split('\n')).toContain('hexcast_chat_messages_total 1');

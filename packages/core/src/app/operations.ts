@@ -102,6 +102,7 @@ export function createOperations(deps: OperationsDeps): { readonly api: Operatio
         chatMessagesTotal: counters.chatMessages,
         streamsStartedTotal: counters.streamsStarted,
         playbackReportsTotal: playback.reportsTotal,
+        segments: stream.segments.figures,
         hardware: hardware?.latest,
       };
     },

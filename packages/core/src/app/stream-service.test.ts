@@ -99,6 +99,8 @@ describe('StreamService', () => {
     expect(stream.online).toBe(true);
     expect(ofType('stream-started')).toHaveLength(1);
     expect(stats.streamStats.lastConnectTime).toEqual(clock.now());
+    // The transcoder's writes went through the segment timer.
+    expect(stream.segments.figures).toMatchObject({ stored: 2, failed: 0 });
   });
 
   it('ends the stream when the publisher leaves: stream-stopped and the disconnect time recorded', async () => {

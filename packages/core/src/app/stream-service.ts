@@ -7,6 +7,7 @@ import type { Logger } from '../ports/logger.ts';
 import type { TranscodeExit, TranscodeJob, Transcoder } from '../ports/transcoder.ts';
 import type { EventBus } from './event-bus.ts';
 import type { HlsPublisher } from './hls-publisher.ts';
+import { SegmentTimings } from './segment-timings.ts';
 import type { VideoOutputService } from './video-output-service.ts';
 import type { SettingsService } from './settings-service.ts';
 import type { StatsService } from './stats-service.ts';
@@ -44,9 +45,12 @@ export class StreamService implements IngestHandler {
   #session: Session | undefined;
   #ingest: IngestServer | undefined;
   #ending: Promise<void> | undefined;
+  /** How the transcoder's segments come out (for monitoring). */
+  readonly segments: SegmentTimings;
 
   constructor(deps: StreamServiceDeps) {
     this.#deps = deps;
+    this.segments = new SegmentTimings(deps.clock);
   }
 
   /** Lets the service drop publishers (admin disconnect, failed transcoder). */
@@ -99,7 +103,7 @@ export class StreamService implements IngestHandler {
     try {
       const output = await video.beginSession();
       session.publisher = output;
-      session.job = await transcoder.start({ source: started.media, output, variants: ladder.outputVariants, latency: latencyLevel(ladder.latencyLevel), codec: ladder.codec, ffmpegPath: this.#ffmpegPath() });
+      session.job = await transcoder.start({ source: started.media, output: this.segments.wrap(output), variants: ladder.outputVariants, latency: latencyLevel(ladder.latencyLevel), codec: ladder.codec, ffmpegPath: this.#ffmpegPath() });
     } catch (cause) {
       logger.error({ err: cause }, 'transcoder failed to start');
       this.#ingest?.disconnect(started.sessionId);

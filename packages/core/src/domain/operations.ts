@@ -102,6 +102,19 @@ export interface HealthReport {
   readonly checks: { readonly database: 'ok' | 'failing'; readonly core: 'ok' | 'starting' | 'stopped' };
 }
 
+/** How the transcoder's segments are coming out, since the process started. */
+export interface SegmentFigures {
+  /** segments stored, all variants */
+  readonly stored: number;
+  /** segment writes that failed (the file was not stored) */
+  readonly failed: number;
+  readonly bytes: number;
+  /** seconds between the latest two segments of the first variant; `undefined` until there are two */
+  readonly lastIntervalSeconds: number | undefined;
+  /** seconds the latest segment took from the transcoder handing it over to being stored */
+  readonly lastStoreSeconds: number | undefined;
+}
+
 /** Figures for monitoring (the Prometheus endpoint): read at scrape time. */
 export interface OperationsSnapshot {
   readonly streamOnline: boolean;
@@ -117,6 +130,8 @@ export interface OperationsSnapshot {
   readonly chatMessagesTotal: number;
   readonly streamsStartedTotal: number;
   readonly playbackReportsTotal: number;
+  /** segment production since the process started (see `SegmentTimings`) */
+  readonly segments: SegmentFigures;
   /** the latest hardware sample, percentages; `undefined` before the first */
   readonly hardware: { readonly cpu: number; readonly memory: number; readonly disk: number } | undefined;
 }
