@@ -1,5 +1,5 @@
 import Hls, { type ErrorData } from 'hls.js/light';
-import { MASTER_PLAYLIST, variantOfUrl, type EngineEvents, type PlaybackEngine } from './engine.ts';
+import { MASTER_PLAYLIST, variantOfUrl, type EngineEvents, type PlaybackEngine } from './playback.ts';
 
 const RETRY_MS = 2_000;
 

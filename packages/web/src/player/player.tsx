@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Variant } from '../shared/api.ts';
-import { attachEngine, type PlaybackEngine } from './engine.ts';
+import { attachEngine } from './engine.ts';
+import type { PlaybackEngine } from './playback.ts';
 import { QualityMenu } from './quality-menu.tsx';
 
 export interface PlayerProps {
