@@ -1,6 +1,6 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ASSET_CONTENT_TYPES, ASSET_NAME, type AssetContentType, type AssetStore, assetExtension, type StoredAsset } from '@hexcast/core';
+import { ASSET_CONTENT_TYPES, ASSET_NAME, type AssetContentType, type AssetStore, assetExtension, checkAssetPut, type StoredAsset } from '@hexcast/core';
 import { writeFileAtomically } from './atomic-write.ts';
 import { isNotAnObject } from './fs-errors.ts';
 import { KeyedQueue } from './keyed-queue.ts';
@@ -22,9 +22,7 @@ export class FileSystemAssetStore implements AssetStore {
   }
 
   async put(name: string, asset: StoredAsset): Promise<void> {
-    if (!ASSET_NAME.test(name)) throw new RangeError(`not an asset name: ${JSON.stringify(name)}`);
-    const type = ASSET_CONTENT_TYPES.find((t) => t === asset.contentType);
-    if (type === undefined) throw new RangeError(`not an asset content type: ${JSON.stringify(asset.contentType)}`);
+    const type = checkAssetPut(name, asset.contentType);
     const copy = new Uint8Array(asset.body);
     await this.#writes.run(name, async () => {
       const dir = await this.#dir.resolve();

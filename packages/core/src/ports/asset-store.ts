@@ -11,6 +11,14 @@ export type AssetContentType = (typeof ASSET_CONTENT_TYPES)[number];
 /** Asset names: 1 to 64 lower-case letters, digits and `-` (safe as a file name on any system). */
 export const ASSET_NAME = /^[a-z0-9-]{1,64}$/;
 
+/** The `AssetStore.put` preconditions every implementation enforces; answers the content type. */
+export function checkAssetPut(name: string, contentType: string): AssetContentType {
+  if (!ASSET_NAME.test(name)) throw new RangeError(`not an asset name: ${JSON.stringify(name)}`);
+  const type = ASSET_CONTENT_TYPES.find((t) => t === contentType);
+  if (type === undefined) throw new RangeError(`not an asset content type: ${JSON.stringify(contentType)}`);
+  return type;
+}
+
 /**
  * The few files the admin uploads to brand the server (the logo, its resized copy, the favicon),
  * kept under fixed names and replaced whole. Not for video or emoji, which have their own ports.

@@ -1,11 +1,11 @@
-import { ASSET_CONTENT_TYPES, ASSET_NAME, type AssetStore, type StoredAsset } from '../ports/asset-store.ts';
+import { type AssetStore, checkAssetPut, type StoredAsset } from '../ports/asset-store.ts';
 
 /** `AssetStore` in a map, with the adapter's name and content-type rules. */
 export class InMemoryAssetStore implements AssetStore {
   readonly #assets = new Map<string, StoredAsset>();
 
   async put(name: string, asset: StoredAsset): Promise<void> {
-    checkAsset(name, asset.contentType);
+    checkAssetPut(name, asset.contentType);
     this.#assets.set(name, { body: new Uint8Array(asset.body), contentType: asset.contentType });
   }
 
@@ -17,10 +17,4 @@ export class InMemoryAssetStore implements AssetStore {
   async delete(name: string): Promise<boolean> {
     return this.#assets.delete(name);
   }
-}
-
-/** The `AssetStore.put` preconditions every implementation enforces. */
-export function checkAsset(name: string, contentType: string): void {
-  if (!ASSET_NAME.test(name)) throw new RangeError(`not an asset name: ${JSON.stringify(name)}`);
-  if (!(ASSET_CONTENT_TYPES as readonly string[]).includes(contentType)) throw new RangeError(`not an asset content type: ${JSON.stringify(contentType)}`);
 }
