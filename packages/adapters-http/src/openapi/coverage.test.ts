@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { inspectRoutes } from 'hono/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture } from '../test-fixture.ts';
@@ -50,6 +51,14 @@ describe('the OpenAPI document covers the app', () => {
     }
     const videoOperations = [...documented].filter((op) => /^(GET|HEAD) \/(hls\/|thumbnail|preview)/.test(op));
     expect(videoOperations).toHaveLength(6);
+  });
+
+  it('is a valid OpenAPI 3.1 document (checked against the JSON schema of the specification)', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(JSON.parse(JSON.stringify(document)) as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
   });
 
   it('serves the document at /api/openapi.json', async () => {
