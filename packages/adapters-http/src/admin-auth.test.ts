@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_SESSION_COOKIE } from './admin-auth.ts';
-import { ADMIN, createFixture, PEER } from './test-fixture.ts';
+import { ADMIN, createFixture } from './test-fixture.ts';
 
 const basic = (user: string, password: string) => ({ Authorization: `Basic ${btoa(`${user}:${password}`)}` });
 const WRONG = basic('admin', 'wrong-guess');
@@ -73,7 +73,7 @@ describe('admin brute-force slow-down', () => {
   });
 
   it('keeps other addresses out of it, and a success starts an address afresh', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ peerAddress: () => '127.0.0.1' }); // behind a local proxy
     for (let i = 0; i < 6; i++) await f.get('/api/admin/status', WRONG);
     expect((await f.get('/api/admin/status', ADMIN)).status).toBe(429);
     expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '203.0.113.7' })).status).toBe(200);
@@ -90,6 +90,22 @@ describe('admin brute-force slow-down', () => {
       expect((await f.get('/api/admin/status', { Cookie: `${ADMIN_SESSION_COOKIE}=${'1'.repeat(64)}` })).status).toBe(401);
     }
     expect((await f.get('/api/admin/status', ADMIN)).status).toBe(200);
-    expect(PEER).toBe('198.51.100.9');
+  });
+});
+
+describe('the address failed logins count against', () => {
+  it('is the peer for a direct client, whatever X-Forwarded-For it sends', async () => {
+    const f = await createFixture({ peerAddress: () => '203.0.113.50' });
+    for (let i = 0; i < 6; i++) expect((await f.get('/api/admin/status', { ...WRONG, 'X-Forwarded-For': `198.18.0.${i}` })).status).toBe(401);
+    expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '198.18.1.1' })).status).toBe(429);
+  });
+
+  it('is the forwarded client behind a proxy on the local network', async () => {
+    for (const proxy of ['127.0.0.1', '::1', '10.1.2.3', '172.20.0.2', '192.168.1.1', '::ffff:127.0.0.1', 'fd00::1']) {
+      const f = await createFixture({ peerAddress: () => proxy });
+      for (let i = 0; i < 6; i++) await f.get('/api/admin/status', { ...WRONG, 'X-Forwarded-For': '198.51.100.1' });
+      expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '198.51.100.1' })).status, proxy).toBe(429);
+      expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '198.51.100.2' })).status, proxy).toBe(200);
+    }
   });
 });

@@ -3,7 +3,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { ADMIN_USERNAME } from '@hexcast/core';
 import type { AdminAuthApi } from './api.ts';
 import { errorResponse } from './errors.ts';
-import { requestClientAddress, type PeerAddress } from './peer-address.ts';
+import { loginAddress } from './login-address.ts';
+import type { PeerAddress } from './peer-address.ts';
 
 export { ADMIN_USERNAME };
 
@@ -21,8 +22,8 @@ export interface AdminAuthOptions {
  * session cookie that a successful login sets (HttpOnly, SameSite=Lax, Secure behind TLS or a
  * proxy saying `X-Forwarded-Proto: https`). Preflights (`OPTIONS`) answer 204 without
  * credentials and without CORS grants, so other origins cannot call the admin API from a
- * browser. Failed logins count per client address; once an address is blocked it gets 429 with
- * Retry-After, whatever the password (ADR 11).
+ * browser. Failed logins count per client address (`loginAddress`); once an address is blocked it
+ * gets 429 with Retry-After, whatever the password (ADR 11).
  */
 export function adminAuth(api: AdminAuthApi, options: AdminAuthOptions = {}): MiddlewareHandler {
   return async (c, next) => {
@@ -31,7 +32,7 @@ export function adminAuth(api: AdminAuthApi, options: AdminAuthOptions = {}): Mi
     if (session !== undefined && (await api.isAdminSession(session))) return next();
     const credentials = parseBasic(c.req.header('authorization'));
     if (credentials === undefined) return unauthorized(c);
-    const login = await api.adminLogin({ address: requestClientAddress(c, options.peerAddress), ...credentials });
+    const login = await api.adminLogin({ address: loginAddress(c, options.peerAddress), ...credentials });
     if (!login.ok) return login.error.kind === 'rate-limited' ? errorResponse(c, login.error) : unauthorized(c);
     const { token, ttlMs } = await api.createAdminSession();
     setCookie(c, ADMIN_SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: Math.floor(ttlMs / 1000) });
