@@ -1,0 +1,199 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, pageErrors, screenshot } from './browser.ts';
+import { publish, type Publisher } from './media-tools.ts';
+import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+
+// One server, one browser and one real ffmpeg stream for the file: the tests run in order and
+// build on each other (offline, then live and administered, chat moderated).
+let server: ServerProcess;
+let browser: Browser;
+let publisher: Publisher | undefined;
+let admin: Page;
+const contexts: BrowserContext[] = [];
+let errors: string[] = [];
+
+async function newPage(options: { credentials?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    // The browser's own Basic-auth answer, as when a person types the password into its prompt.
+    httpCredentials: options.credentials ? { username: 'admin', password: 'abc123' } : undefined,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function apiConfig(): Promise<{ name: string; streamTitle: string }> {
+  return (await (await fetch(`${server.url}/api/config`)).json()) as { name: string; streamTitle: string };
+}
+
+beforeAll(async () => {
+  server = await startServerProcess(tempDataDir());
+  // 1-second segments and one small rendition: a quick start and little CPU.
+  for (const [setter, value] of [
+    ['video/streamlatencylevel', 0],
+    ['video/streamoutputvariants', [{ scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0 }]],
+  ] as const) {
+    const response = await fetch(`${server.url}/api/admin/config/${setter}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
+    expect(response.status).toBe(200);
+  }
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await publisher?.stop();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+});
+
+describe('the admin dashboard in Chromium, against the real server and an ffmpeg stream', () => {
+  it('refuses the admin pages without credentials or with a wrong password', async () => {
+    for (const path of ['/admin/', '/admin/settings', '/admin/chat']) {
+      const bare = await fetch(`${server.url}${path}`);
+      expect(bare.status, path).toBe(401);
+      expect(bare.headers.get('www-authenticate')).toMatch(/^Basic /);
+      expect(await bare.text()).not.toContain('<script');
+      expect((await fetch(`${server.url}${path}`, { headers: basicAuth('wrong-password') })).status).toBe(401);
+    }
+    // Headless Chromium has no password prompt: it shows the 401 or gives up on the navigation.
+    const page = await newPage();
+    const outcome = await page.goto(`${server.url}/admin/`).then((response) => response?.status(), (error: Error) => error.message);
+    expect(String(outcome)).toMatch(/^401$|ERR_INVALID_AUTH_CREDENTIALS/);
+    expect(await page.getByRole('navigation', { name: 'Admin sections' }).count()).toBe(0);
+  });
+
+  it('shows the server offline, then live with the broadcaster details while a stream runs', async () => {
+    admin = await newPage({ credentials: true });
+    errors = pageErrors(admin);
+    await admin.goto(`${server.url}/admin/`);
+    const badge = admin.locator('.status-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Offline');
+
+    publisher = publish(`rtmp://127.0.0.1:${server.rtmpPort}/live/abc123`);
+    // The dashboard polls the status: it turns live by itself, no reload.
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('Live');
+    const details = admin.getByRole('region', { name: 'Broadcaster' });
+    await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain('640×360');
+    expect(await details.textContent()).toContain('level 0: 30 segments of 1 s');
+    expect(await details.getByRole('listitem').allTextContents()).toEqual(['180p · 300 kbps · 15 fps']);
+    await admin.getByRole('button', { name: 'Disconnect broadcaster' }).waitFor();
+  });
+
+  it('changes the stream title from the dashboard, and a viewer page shows it without a reload', async () => {
+    const viewer = await newPage();
+    await viewer.goto(`${server.url}/`);
+    await viewer.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
+
+    const title = `Admin-set title ${Date.now()}`;
+    const panel = admin.getByRole('region', { name: 'Stream title' });
+    await panel.getByLabel('Title').fill(title);
+    await panel.getByRole('button', { name: 'Update title' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 10_000 });
+    await viewer.locator('.stream-title', { hasText: title }).waitFor({ timeout: 15_000 });
+    expect((await apiConfig()).streamTitle).toBe(title);
+  });
+
+  it('draws the viewers and hardware charts, and saves a screenshot of the live dashboard', async () => {
+    // A viewer is watching (the page above): the count reaches the dashboard.
+    await expect.poll(() => admin.getByRole('region', { name: 'Stream', exact: true }).locator('dd').first().textContent(), { timeout: 20_000 }).not.toBe('0');
+    const hardware = admin.getByRole('region', { name: 'CPU and memory' }).getByRole('img');
+    await expect.poll(() => hardware.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/^Hardware use: CPU \d+(\.\d)?%, Memory \d+(\.\d)?%/);
+    expect(await admin.locator('.chart svg polyline, .chart svg circle').count()).toBeGreaterThan(0);
+    await admin.setViewportSize({ width: 1280, height: 1200 });
+    await screenshot(admin, 'admin-dashboard-live');
+    expect(errors).toEqual([]);
+  });
+
+  it('saves a server setting that survives a reload, and shows a refusal with its reason', async () => {
+    await admin.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Server settings' }).click();
+    expect(new URL(admin.url()).pathname).toBe('/admin/settings');
+    const about = admin.getByRole('region', { name: 'About this server' });
+    await about.getByLabel('Server name').fill('Rooftop Radio');
+    await about.getByLabel('Tags').fill('music, night, live');
+    await about.getByRole('button', { name: 'Save' }).click();
+    await about.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 10_000 });
+
+    await admin.reload();
+    const reloaded = admin.getByRole('region', { name: 'About this server' });
+    await expect.poll(() => reloaded.getByLabel('Server name').inputValue(), { timeout: 10_000 }).toBe('Rooftop Radio');
+    expect(await reloaded.getByLabel('Tags').inputValue()).toBe('music, night, live');
+    expect((await apiConfig()).name).toBe('Rooftop Radio');
+
+    const serverPanel = admin.getByRole('region', { name: 'Server', exact: true });
+    await serverPanel.getByLabel('RTMP port').fill('99999');
+    await serverPanel.getByRole('button', { name: 'Save' }).click();
+    const refusal = serverPanel.locator('.field-error');
+    await refusal.waitFor({ timeout: 10_000 });
+    expect(await refusal.textContent()).not.toBe('');
+    expect(await serverPanel.getByLabel('RTMP port').getAttribute('aria-invalid')).toBe('true');
+    await serverPanel.getByLabel('Web server port').fill('eighty');
+    await serverPanel.getByRole('button', { name: 'Save' }).click();
+    await serverPanel.getByText('Enter a whole number.').waitFor();
+  });
+
+  it('hides a viewer’s chat message from the chat page, and it leaves the viewer page', async () => {
+    const viewer = await newPage();
+    await viewer.goto(`${server.url}/`);
+    const input = viewer.getByRole('textbox', { name: 'Message', exact: true });
+    await viewer.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
+    await input.fill('a message for the admin to hide');
+    await input.press('Enter');
+    await viewer.locator('.chat-entry', { hasText: 'a message for the admin to hide' }).waitFor({ timeout: 10_000 });
+
+    await admin.getByRole('link', { name: 'Chat' }).click();
+    const row = admin.getByRole('row', { name: /a message for the admin to hide/ });
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByRole('button', { name: /^Hide/ }).click();
+    await viewer.locator('.chat-entry', { hasText: 'a message for the admin to hide' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await row.getByRole('button', { name: /^Show/ }).waitFor({ timeout: 10_000 });
+  });
+
+  it('adds a generated stream key, stored by the server and kept across a reload', async () => {
+    await admin.getByRole('link', { name: 'Stream keys' }).click();
+    await admin.getByRole('button', { name: 'Add a key' }).click();
+    const newKey = await admin.getByLabel('Key 2', { exact: true }).inputValue();
+    expect(newKey).toMatch(/^[A-Za-z0-9]{24}$/);
+    await admin.getByLabel('Comment for key 2').fill('backup encoder');
+    await admin.getByRole('button', { name: 'Save keys' }).click();
+    await admin.getByText('Saved: these keys are the ones accepted now.').waitFor({ timeout: 10_000 });
+    await admin.reload();
+    await expect.poll(() => admin.getByLabel('Comment for key 2').inputValue(), { timeout: 10_000 }).toBe('backup encoder');
+    const config = (await (await fetch(`${server.url}/api/admin/serverconfig`, { headers: basicAuth('abc123') })).json()) as { streamKeys: Array<{ key: string }> };
+    expect(config.streamKeys.map((k) => k.key)).toEqual(['abc123', newKey]);
+  });
+
+  it('works from the keyboard and on a phone-sized screen', async () => {
+    const phone = await newPage({ credentials: true, width: 390 });
+    await phone.goto(`${server.url}/admin/`);
+    await phone.locator('.status-badge').waitFor({ timeout: 10_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const menu = phone.getByRole('button', { name: 'Menu' });
+    await menu.focus();
+    await phone.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await phone.keyboard.press('Tab'); // the brand link
+    await phone.keyboard.press('Tab'); // the site link
+    await phone.keyboard.press('Tab'); // Dashboard
+    await phone.keyboard.press('Tab'); // Server settings
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe('Server settings');
+    expect(new URL(phone.url()).pathname).toBe('/admin/settings');
+    expect(await phone.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await phone.getByLabel('Server name').waitFor({ timeout: 10_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(phone, 'admin-settings-mobile');
+  });
+
+  it('shows the server log, and only its warnings when asked', async () => {
+    await admin.getByRole('link', { name: 'Logs' }).click();
+    const log = admin.getByRole('list', { name: 'Log lines, newest first' });
+    await log.waitFor({ timeout: 10_000 });
+    expect(await log.getByRole('listitem').count()).toBeGreaterThan(0);
+    await admin.getByRole('switch', { name: 'Only warnings' }).check();
+    await admin.getByRole('heading', { name: 'Warnings and errors' }).waitFor();
+    await expect.poll(async () => (await log.locator('.log-level').allTextContents()).every((level) => ['warn', 'warning', 'error', 'fatal'].includes(level)), { timeout: 10_000 }).toBe(true);
+    expect(await log.getByText(/SECURITY WARNING/).count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,161 @@
+import { useId, useState } from 'preact/hooks';
+import { setConfig } from '../admin-api.ts';
+import { errorMessage } from './notes.tsx';
+
+export type FieldKind = 'text' | 'textarea' | 'code' | 'number' | 'toggle' | 'list' | 'select' | 'password';
+
+export interface FieldSpec {
+  /** The setter under /api/admin/config/ or, in a form saved as one object, the property name. */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  /** The server's current value. */
+  readonly value: unknown;
+  readonly help?: string;
+  readonly placeholder?: string;
+  readonly options?: ReadonlyArray<{ value: string | number; label: string }>;
+}
+
+type FormValue = string | boolean;
+
+export interface ConfigFormProps {
+  readonly fields: readonly FieldSpec[];
+  /** Save the whole form as one object to this setter (e.g. `s3`), instead of one setter per field. */
+  readonly saveAs?: string;
+  /** With `saveAs`: turns the form's values into the object sent (e.g. to drop empty fields). */
+  readonly prepare?: (values: Record<string, unknown>) => unknown;
+  readonly submitLabel?: string;
+  /** Lay short fields out side by side. */
+  readonly columns?: boolean;
+  readonly onSaved?: () => void;
+}
+
+function toForm(field: FieldSpec): FormValue {
+  if (field.kind === 'toggle') return field.value === true;
+  if (field.kind === 'list') return Array.isArray(field.value) ? field.value.join(', ') : '';
+  return field.value === undefined || field.value === null ? '' : String(field.value);
+}
+
+/** The form's text back as the value the API takes, or an error message. */
+function fromForm(field: FieldSpec, value: FormValue): { value: unknown } | { error: string } {
+  if (field.kind === 'toggle') return { value: value === true };
+  const text = String(value);
+  if (field.kind === 'number') return /^\s*\d+\s*$/.test(text) ? { value: Number(text) } : { error: 'Enter a whole number.' };
+  if (field.kind === 'list') return { value: text.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== '') };
+  if (field.kind === 'select') return { value: field.options?.find((option) => String(option.value) === text)?.value ?? text };
+  return { value: text };
+}
+
+/**
+ * A settings form: labelled controls for admin setters, saved with one button. Only changed
+ * fields are sent (each to its own setter), and each refusal is shown beside its field with the
+ * server's message; what was accepted stays saved.
+ */
+export function ConfigForm({ fields, saveAs, prepare = (v) => v, submitLabel = 'Save', columns = false, onSaved }: ConfigFormProps) {
+  const initial = () => Object.fromEntries(fields.map((field) => [field.key, toForm(field)]));
+  const [values, setValues] = useState<Record<string, FormValue>>(initial);
+  const [saved, setSaved] = useState<Record<string, FormValue>>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const id = useId();
+  const changed = fields.filter((field) => values[field.key] !== saved[field.key]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setState('saving');
+    const failures: Record<string, string> = {};
+    const parsed = new Map<string, unknown>();
+    for (const field of saveAs === undefined ? changed : fields) {
+      const result = fromForm(field, values[field.key]!);
+      if ('error' in result) failures[field.key] = result.error;
+      else parsed.set(field.key, result.value);
+    }
+    const accepted: Record<string, FormValue> = {};
+    if (saveAs !== undefined) {
+      if (Object.keys(failures).length === 0) {
+        try {
+          await setConfig(saveAs, prepare(Object.fromEntries(parsed)));
+          Object.assign(accepted, values);
+        } catch (error) {
+          failures[''] = errorMessage(error);
+        }
+      }
+    } else {
+      for (const [key, value] of parsed) {
+        try {
+          await setConfig(key, value);
+          accepted[key] = values[key]!;
+        } catch (error) {
+          failures[key] = errorMessage(error);
+        }
+      }
+    }
+    setSaved((before) => ({ ...before, ...accepted }));
+    setErrors(failures);
+    setState(Object.keys(failures).length === 0 ? 'saved' : 'failed');
+    if (Object.keys(accepted).length > 0) onSaved?.();
+  };
+
+  const set = (key: string, value: FormValue) => {
+    setValues((before) => ({ ...before, [key]: value }));
+    if (state !== 'saving') setState('idle');
+  };
+
+  return (
+    <form class={`config-form ${columns ? 'columns' : ''}`} onSubmit={save} noValidate>
+      {fields.map((field) => (
+        <Field key={field.key} id={`${id}-${field.key}`} field={field} value={values[field.key]!} error={errors[field.key]} onChange={(v) => set(field.key, v)} />
+      ))}
+      <div class="form-actions">
+        <button class="button primary" type="submit" disabled={state === 'saving' || changed.length === 0}>
+          {state === 'saving' ? 'Saving…' : submitLabel}
+        </button>
+        <p class={`form-status ${state}`} role="status">
+          {state === 'saved' && 'Saved.'}
+          {state === 'failed' && (errors[''] ?? 'Some changes were refused: see the messages above.')}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  field: FieldSpec;
+  value: FormValue;
+  error: string | undefined;
+  onChange: (value: FormValue) => void;
+}
+
+function Field({ id, field, value, error, onChange }: FieldProps) {
+  const describedBy = [field.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
+  const text = (event: Event) => onChange((event.currentTarget as HTMLInputElement).value);
+  let control;
+  if (field.kind === 'toggle') {
+    control = <input {...common} type="checkbox" role="switch" checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
+  } else if (field.kind === 'textarea' || field.kind === 'code') {
+    control = <textarea {...common} class={field.kind} rows={field.kind === 'code' ? 8 : 4} value={String(value)} placeholder={field.placeholder} onInput={text} spellcheck={field.kind !== 'code'} />;
+  } else if (field.kind === 'select') {
+    control = (
+      <select {...common} value={String(value)} onChange={text}>
+        {field.options?.map((option) => (
+          <option key={option.value} value={String(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const props = { ...common, value: String(value), placeholder: field.placeholder, onInput: text };
+    control = field.kind === 'password' ? <input {...props} type="password" autoComplete="new-password" /> : <input {...props} type="text" inputMode={field.kind === 'number' ? 'numeric' : undefined} autoComplete="off" />;
+  }
+  return (
+    <div class={`field field-${field.kind}`}>
+      {field.kind === 'toggle' ? control : <label for={id}>{field.label}</label>}
+      {field.kind === 'toggle' ? <label for={id}>{field.label}</label> : control}
+      {field.help && <p class="help" id={`${id}-help`}>{field.help}</p>}
+      {error && <p class="field-error" id={`${id}-error`}>{error}</p>}
+    </div>
+  );
+}

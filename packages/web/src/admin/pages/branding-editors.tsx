@@ -1,0 +1,82 @@
+import { useId, useState } from 'preact/hooks';
+import { setConfig } from '../admin-api.ts';
+import type { SocialHandle } from '../admin-types.ts';
+import { OutcomeNote, useOutcome } from '../components/notes.tsx';
+import { useAdminData } from '../use-admin-data.ts';
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Uploads a new logo (PNG, JPEG, GIF, WebP or SVG; the server checks the content and size). */
+export function LogoUpload() {
+  const id = useId();
+  const [version, setVersion] = useState(0);
+  const { outcome, run } = useOutcome();
+  const upload = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    if (await run(async () => setConfig('logo', await readAsDataUrl(file)), 'Logo changed.')) setVersion(Date.now());
+    input.value = '';
+  };
+  return (
+    <div class="logo-upload">
+      <img class="logo-preview" src={`/logo${version ? `?v=${version}` : ''}`} alt="The current logo" width={96} height={96} />
+      <div class="field">
+        <label for={id}>Upload a new logo</label>
+        <input id={id} type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={upload} />
+        <p class="help">PNG, JPEG, GIF, WebP or SVG, up to 2 MiB.</p>
+      </div>
+      <OutcomeNote outcome={outcome} />
+    </div>
+  );
+}
+
+type Platforms = Record<string, { platform: string; icon: string }>;
+
+/** Links to the streamer's other places, as rows of platform + URL. */
+export function SocialHandlesEditor({ handles, onSaved }: { handles: readonly SocialHandle[]; onSaved: () => void }) {
+  const id = useId();
+  const platforms = useAdminData<Platforms>('/api/socialplatforms');
+  const [rows, setRows] = useState(() => handles.map(({ platform, url }) => ({ platform, url })));
+  const { outcome, run } = useOutcome();
+  const update = (index: number, change: Partial<SocialHandle>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const kept = rows.filter((row) => row.platform.trim() !== '' || row.url.trim() !== '');
+    if (await run(() => setConfig('socialhandles', kept), 'Saved.')) onSaved();
+  };
+  return (
+    <form class="config-form" onSubmit={save}>
+      <datalist id={`${id}-platforms`}>
+        {Object.entries(platforms.data ?? {}).map(([key, p]) => <option key={key} value={key}>{p.platform}</option>)}
+      </datalist>
+      {rows.length === 0 && <p class="muted">No links yet.</p>}
+      {rows.map((row, i) => (
+        <fieldset class="row-editor" key={i}>
+          <legend class="visually-hidden">Link {i + 1}</legend>
+          <label>
+            Platform
+            <input list={`${id}-platforms`} value={row.platform} onInput={(e) => update(i, { platform: e.currentTarget.value })} />
+          </label>
+          <label class="grow">
+            URL
+            <input type="url" value={row.url} placeholder="https://" onInput={(e) => update(i, { url: e.currentTarget.value })} />
+          </label>
+          <button class="button" type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={`Remove link ${i + 1}`}>Remove</button>
+        </fieldset>
+      ))}
+      <div class="form-actions">
+        <button class="button" type="button" onClick={() => setRows([...rows, { platform: '', url: '' }])}>Add a link</button>
+        <button class="button primary" type="submit">Save links</button>
+        <OutcomeNote outcome={outcome} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import type { AdminStatus, HardwareStats, TimePoint } from '../admin-types.ts';
+import { ConfigForm } from '../components/config-form.tsx';
+import { LineChart } from '../components/line-chart.tsx';
+import { Loaded, Panel } from '../components/notes.tsx';
+import { useAdminData } from '../use-admin-data.ts';
+import { BroadcasterDetails, StreamHealth, StreamStatus } from './dashboard-panels.tsx';
+
+/** `/admin/`: is the stream live, who is sending it, how it is going, and the title. */
+export function DashboardPage() {
+  const status = useAdminData<AdminStatus>('/api/admin/status', 3_000);
+  const hardware = useAdminData<HardwareStats>('/api/admin/hardwarestats', 10_000);
+  const viewers = useAdminData<TimePoint[]>('/api/admin/viewersOverTime', 30_000);
+
+  return (
+    <div class="panels">
+      <Panel title="Stream">
+        <Loaded source={status} what="Stream status">
+          {(s) => <StreamStatus status={s} onChange={status.reload} />}
+        </Loaded>
+      </Panel>
+      <Panel title="Stream title">
+        <Loaded source={status} what="Stream title">
+          {(s) => (
+            <ConfigForm
+              fields={[{ key: 'streamtitle', label: 'Title', kind: 'text', value: s.streamTitle, help: 'Shown on the viewer page at once, live or not.' }]}
+              submitLabel="Update title"
+              onSaved={status.reload}
+            />
+          )}
+        </Loaded>
+      </Panel>
+      <Panel title="Broadcaster">
+        <Loaded source={status} what="Broadcaster">
+          {(s) => <BroadcasterDetails status={s} />}
+        </Loaded>
+      </Panel>
+      <Panel title="Stream health">
+        <Loaded source={hardware} what="Stream health">
+          {(h) => <StreamHealth stats={h} online={status.data?.online === true} />}
+        </Loaded>
+      </Panel>
+      <Panel title="Viewers over time" wide>
+        <Loaded source={viewers} what="Viewers over time">
+          {(points) => <LineChart title="Viewers" series={[{ label: 'Viewers', color: 'var(--accent-hover)', points }]} />}
+        </Loaded>
+      </Panel>
+      <Panel title="CPU and memory" wide>
+        <Loaded source={hardware} what="Hardware">
+          {(h) => (
+            <LineChart
+              title="Hardware use"
+              unit="%"
+              max={100}
+              series={[
+                { label: 'CPU', color: '#7dcfff', points: h.cpu },
+                { label: 'Memory', color: '#9ece6a', points: h.memory },
+                { label: 'Disk', color: '#e0af68', points: h.disk },
+              ]}
+            />
+          )}
+        </Loaded>
+      </Panel>
+    </div>
+  );
+}
