@@ -5,6 +5,11 @@ import { Loaded, Panel } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 import { BroadcasterDetails, StreamHealth, StreamStatus } from './dashboard-panels.tsx';
 
+/** The recorded history (a point a minute) plus the count right now, so the chart is current. */
+function withCurrent(points: readonly TimePoint[], status: AdminStatus | undefined): TimePoint[] {
+  return status === undefined ? [...points] : [...points, { time: new Date().toISOString(), value: status.viewerCount }];
+}
+
 /** `/admin/`: is the stream live, who is sending it, how it is going, and the title. */
 export function DashboardPage() {
   const status = useAdminData<AdminStatus>('/api/admin/status', 3_000);
@@ -41,7 +46,7 @@ export function DashboardPage() {
       </Panel>
       <Panel title="Viewers over time" wide>
         <Loaded source={viewers} what="Viewers over time">
-          {(points) => <LineChart title="Viewers" series={[{ label: 'Viewers', color: 'var(--accent-hover)', points }]} />}
+          {(points) => <LineChart title="Viewers" series={[{ label: 'Viewers', color: 'var(--accent-hover)', points: withCurrent(points, status.data) }]} />}
         </Loaded>
       </Panel>
       <Panel title="CPU and memory" wide>

@@ -49,7 +49,7 @@ export function BroadcasterDetails({ status }: { status: AdminStatus }) {
   const rows: Array<[string, string]> = [
     ['From', broadcaster.remoteAddr],
     ['Encoder', d.encoder || 'unknown'],
-    ['Video', `${d.videoCodec || '?'} · ${d.width}×${d.height} · ${Math.round(d.framerate)} fps · ${Math.round(d.videoBitrate)} kbps`],
+    ['Video', [d.videoCodec || 'unknown codec', `${d.width}×${d.height}`, `${Math.round(d.framerate)} fps`, d.videoBitrate > 0 ? `${Math.round(d.videoBitrate)} kbps` : 'bitrate not announced'].join(' · ')],
     ['Audio', `${d.audioCodec || 'none'}${d.audioBitrate ? ` · ${Math.round(d.audioBitrate)} kbps` : ''}`],
   ];
   if (currentBroadcast) {
