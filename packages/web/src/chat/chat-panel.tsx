@@ -46,7 +46,7 @@ export function ChatPanel({ readOnly, readOnlyReason, socketHost, maxPayloadByte
   return (
     <section class="chat" aria-label="Chat">
       <MessageList entries={snapshot.entries} self={snapshot.user} moderation={moderation} />
-      {notice && <p class="chat-notice" role="status">{notice}</p>}
+      {notice && !readOnlyReason && <p class="chat-notice" role="status">{notice}</p>}
       {!readOnly && snapshot.status !== 'banned' && <ChatComposer session={session} user={snapshot.user} connected={snapshot.status === 'open'} maxPayloadBytes={maxPayloadBytes} />}
       {readOnly && readOnlyReason && <p class="chat-notice">{readOnlyReason}</p>}
     </section>

@@ -68,7 +68,6 @@ export function Player({ variants, autoplay, poster }: PlayerProps) {
   const play = async () => {
     const video = videoRef.current;
     if (!video) return;
-    engineRef.current?.goLive();
     setStarted(await start(video, true));
   };
   const choose = (index: number) => {
