@@ -7,8 +7,8 @@ import { readJsonBody } from '../json-body.ts';
 /** Emoji images arrive base64-encoded (a third larger than the image): room for images up to ~1.5 MiB. */
 export const MAX_EMOJI_BODY_BYTES = 2 * 1024 * 1024;
 
-const UploadBody = z.object({ name: z.string().min(1, 'name field is required'), data: z.string().min(1, 'data field is required') });
-const DeleteBody = z.object({ name: z.string().min(1, 'name field is required') });
+export const UploadBody = z.object({ name: z.string().min(1, 'name field is required'), data: z.string().min(1, 'data field is required') });
+export const DeleteBody = z.object({ name: z.string().min(1, 'name field is required') });
 
 /** `/api/admin/emoji/upload` and `/delete` (mounted behind admin auth). */
 export function adminEmojiRoutes(api: EmojiApi): Hono {

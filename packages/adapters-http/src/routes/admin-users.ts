@@ -5,14 +5,14 @@ import { UserIdBody } from '../chat-schemas.ts';
 import { errorResponse, success } from '../errors.ts';
 import { readJsonBody, readQuery } from '../json-body.ts';
 
-const UsersQuery = PageRequestSchema.extend({
+export const UsersQuery = PageRequestSchema.extend({
   search: z.string().max(100).optional(),
   status: z.enum(USER_LIST_STATUSES).optional(),
   sort: z.enum(['asc', 'desc']).optional(),
 });
 
 const CreateTokenBody = z.object({ name: z.unknown(), scopes: z.unknown() });
-const DeleteTokenBody = z.object({ token: z.string().min(1, 'must provide a token') });
+export const DeleteTokenBody = z.object({ token: z.string().min(1, 'must provide a token') });
 
 /** `/api/admin/users*` and `/api/admin/accesstokens*` (mounted behind admin auth). */
 export function adminUserRoutes(api: ChatApi): Hono {

@@ -7,7 +7,7 @@ import { errorResponse, success } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import type { PeerAddress } from '../peer-address.ts';
 
-const RegisterBody = z.object({ displayName: z.string().max(1000).nullish() });
+export const RegisterBody = z.object({ displayName: z.string().max(1000).nullish() });
 
 /**
  * The chat routes of the web app and of moderators: registration, history, emoji, and the

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MessageVisibilityBody, UserEnabledBody } from '../../chat-schemas.ts';
+import { RegisterBody } from '../../routes/chat.ts';
 import { ChatMessageViewWire, ChatUserDetailsWire, EmojiWire, RegisteredChatUserWire } from '../schemas/chat.ts';
 import { BAD_REQUEST, NOT_FOUND, SUCCESS, jsonOk, type RouteSpec } from '../route-spec.ts';
 
@@ -14,7 +15,7 @@ export const chatSpecs: readonly RouteSpec[] = [
     summary: 'Register an anonymous chat user; the token is shown only now',
     tags: chat,
     auth: 'none',
-    body: z.object({ displayName: z.string().max(1000).nullish() }),
+    body: RegisterBody,
     responses: { ...jsonOk(RegisteredChatUserWire), ...BAD_REQUEST },
   },
   { method: 'get', path: '/api/chat', summary: 'Recent visible chat messages', tags: chat, auth: 'chat-user', responses: jsonOk(z.array(ChatMessageViewWire)) },
