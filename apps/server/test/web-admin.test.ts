@@ -164,6 +164,27 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     expect(config.streamKeys.map((k) => k.key)).toEqual(['abc123', newKey]);
   });
 
+  it('saves the S3 storage form as one object, and shows why an incomplete one is refused', async () => {
+    await admin.getByRole('link', { name: 'Storage' }).click();
+    const form = admin.getByRole('region', { name: 'S3-compatible storage' });
+    await form.getByLabel('Use S3-compatible storage').check();
+    await form.getByRole('button', { name: 'Save storage' }).click();
+    await form.getByRole('status').filter({ hasText: 'S3 storage needs a bucket' }).waitFor({ timeout: 10_000 });
+
+    await form.getByLabel('Use S3-compatible storage').uncheck();
+    await form.getByLabel('Endpoint').fill('http://127.0.0.1:9000');
+    await form.getByLabel('Region').fill('eu-west-1');
+    await form.getByLabel('Bucket').fill('hexcast-video');
+    await form.getByLabel('Access key').fill('AKIAEXAMPLE');
+    await form.getByLabel('Secret key').fill('a-secret-value');
+    await form.getByLabel('Path-style URLs (most non-AWS providers)').check();
+    await form.getByRole('button', { name: 'Save storage' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 10_000 });
+    const config = (await (await fetch(`${server.url}/api/admin/serverconfig`, { headers: basicAuth('abc123') })).json()) as { s3: Record<string, unknown> };
+    expect(config.s3).toEqual({ enabled: false, endpoint: 'http://127.0.0.1:9000', accessKey: 'AKIAEXAMPLE', secret: 'a-secret-value', bucket: 'hexcast-video', region: 'eu-west-1', acl: '', pathPrefix: '', forcePathStyle: true });
+    expect(await form.getByLabel('Secret key').getAttribute('type')).toBe('password');
+  });
+
   it('works from the keyboard and on a phone-sized screen', async () => {
     const phone = await newPage({ credentials: true, width: 390 });
     await phone.goto(`${server.url}/admin/`);
@@ -178,9 +199,9 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     await phone.keyboard.press('Tab'); // Dashboard
     await phone.keyboard.press('Tab'); // Server settings
     await phone.keyboard.press('Enter');
-    await expect.poll(() => phone.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe('Server settings');
+    // Focus moves to the new section's heading once it has loaded.
+    await expect.poll(() => phone.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`), { timeout: 10_000 }).toBe('H1 Server settings');
     expect(new URL(phone.url()).pathname).toBe('/admin/settings');
-    expect(await phone.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await phone.getByLabel('Server name').waitFor({ timeout: 10_000 });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(phone, 'admin-settings-mobile');

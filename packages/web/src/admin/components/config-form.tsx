@@ -1,22 +1,16 @@
 import { useId, useState } from 'preact/hooks';
 import { setConfig } from '../admin-api.ts';
+import { fromFormValue, toFormValue, type FieldKind, type FieldValueSpec, type FormValue } from './form-values.ts';
 import { errorMessage } from './notes.tsx';
 
-export type FieldKind = 'text' | 'textarea' | 'code' | 'number' | 'toggle' | 'list' | 'select' | 'password';
-
-export interface FieldSpec {
+export interface FieldSpec extends FieldValueSpec {
   /** The setter under /api/admin/config/ or, in a form saved as one object, the property name. */
   readonly key: string;
   readonly label: string;
   readonly kind: FieldKind;
-  /** The server's current value. */
-  readonly value: unknown;
   readonly help?: string;
   readonly placeholder?: string;
-  readonly options?: ReadonlyArray<{ value: string | number; label: string }>;
 }
-
-type FormValue = string | boolean;
 
 export interface ConfigFormProps {
   readonly fields: readonly FieldSpec[];
@@ -30,29 +24,13 @@ export interface ConfigFormProps {
   readonly onSaved?: () => void;
 }
 
-function toForm(field: FieldSpec): FormValue {
-  if (field.kind === 'toggle') return field.value === true;
-  if (field.kind === 'list') return Array.isArray(field.value) ? field.value.join(', ') : '';
-  return field.value === undefined || field.value === null ? '' : String(field.value);
-}
-
-/** The form's text back as the value the API takes, or an error message. */
-function fromForm(field: FieldSpec, value: FormValue): { value: unknown } | { error: string } {
-  if (field.kind === 'toggle') return { value: value === true };
-  const text = String(value);
-  if (field.kind === 'number') return /^\s*\d+\s*$/.test(text) ? { value: Number(text) } : { error: 'Enter a whole number.' };
-  if (field.kind === 'list') return { value: text.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== '') };
-  if (field.kind === 'select') return { value: field.options?.find((option) => String(option.value) === text)?.value ?? text };
-  return { value: text };
-}
-
 /**
  * A settings form: labelled controls for admin setters, saved with one button. Only changed
  * fields are sent (each to its own setter), and each refusal is shown beside its field with the
  * server's message; what was accepted stays saved.
  */
 export function ConfigForm({ fields, saveAs, prepare = (v) => v, submitLabel = 'Save', columns = false, onSaved }: ConfigFormProps) {
-  const initial = () => Object.fromEntries(fields.map((field) => [field.key, toForm(field)]));
+  const initial = () => Object.fromEntries(fields.map((field) => [field.key, toFormValue(field)]));
   const [values, setValues] = useState<Record<string, FormValue>>(initial);
   const [saved, setSaved] = useState<Record<string, FormValue>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -66,7 +44,7 @@ export function ConfigForm({ fields, saveAs, prepare = (v) => v, submitLabel = '
     const failures: Record<string, string> = {};
     const parsed = new Map<string, unknown>();
     for (const field of saveAs === undefined ? changed : fields) {
-      const result = fromForm(field, values[field.key]!);
+      const result = fromFormValue(field, values[field.key]!);
       if ('error' in result) failures[field.key] = result.error;
       else parsed.set(field.key, result.value);
     }

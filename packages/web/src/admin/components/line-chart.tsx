@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TimePoint } from '../admin-types.ts';
+import { niceMax } from './chart-scale.ts';
 
 export interface Series {
   readonly label: string;
@@ -19,13 +20,6 @@ export interface LineChartProps {
 
 const HEIGHT = 180;
 const PAD = { left: 40, right: 8, top: 8, bottom: 22 };
-
-/** A "nice" top for the y axis: 1, 2 or 5 times a power of ten, at least the data's maximum. */
-export function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5, 10].map((step) => step * power).find((top) => top >= value) ?? 10 * power;
-}
 
 const clock = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 const format = (value: number, unit: string) => `${Number.isInteger(value) ? value : value.toFixed(1)}${unit}`;

@@ -16,6 +16,7 @@ export function StoragePage() {
               saveAs="s3"
               onSaved={config.reload}
               submitLabel="Save storage"
+              columns
               fields={[
                 { key: 'enabled', label: 'Use S3-compatible storage', kind: 'toggle', value: c.s3.enabled },
                 { key: 'endpoint', label: 'Endpoint', kind: 'text', value: c.s3.endpoint, placeholder: 'https://s3.eu-central-1.amazonaws.com' },

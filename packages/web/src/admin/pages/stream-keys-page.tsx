@@ -3,13 +3,7 @@ import { setConfig } from '../admin-api.ts';
 import type { ServerConfig, StreamKey } from '../admin-types.ts';
 import { Loaded, OutcomeNote, Panel, useOutcome } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
-
-/** A random key of 24 characters from a URL- and RTMP-safe alphabet. */
-export function generateStreamKey(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
-}
+import { generateStreamKey } from './stream-key.ts';
 
 /** `/admin/stream-keys`: the keys a broadcaster may publish with. */
 export function StreamKeysPage() {
