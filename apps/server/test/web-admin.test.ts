@@ -4,6 +4,9 @@ import { launchBrowser, pageErrors, screenshot } from './browser.ts';
 import { publish, type Publisher } from './media-tools.ts';
 import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
 
+/** A 16×16 PNG, for the logo. */
+const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR4nGP4v0DhPyWYYdSAUQNGDRguBgAAh56+H+pPFyQAAAAASUVORK5CYII=';
+
 // One server, one browser and one real ffmpeg stream for the file: the tests run in order and
 // build on each other (offline, then live and administered, chat moderated).
 let server: ServerProcess;
@@ -183,6 +186,53 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     const config = (await (await fetch(`${server.url}/api/admin/serverconfig`, { headers: basicAuth('abc123') })).json()) as { s3: Record<string, unknown> };
     expect(config.s3).toEqual({ enabled: false, endpoint: 'http://127.0.0.1:9000', accessKey: 'AKIAEXAMPLE', secret: 'a-secret-value', bucket: 'hexcast-video', region: 'eu-west-1', acl: '', pathPrefix: '', forcePathStyle: true });
     expect(await form.getByLabel('Secret key').getAttribute('type')).toBe('password');
+  });
+
+  it('edits the output ladder: a refused bitrate shows why, a new variant is stored', async () => {
+    await admin.getByRole('link', { name: 'Video' }).click();
+    await admin.getByRole('button', { name: 'Add a variant' }).click();
+    await admin.getByLabel('Video bitrate, variant 2').fill('20');
+    await admin.getByRole('button', { name: 'Save variants' }).click();
+    const status = admin.getByRole('region', { name: 'Output variants' }).getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/videoBitrate/);
+    await admin.getByLabel('Video bitrate, variant 2').fill('2000');
+    await admin.getByLabel('Height, variant 2').fill('720');
+    await admin.getByRole('button', { name: 'Save variants' }).click();
+    await status.filter({ hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+    const config = (await (await fetch(`${server.url}/api/admin/serverconfig`, { headers: basicAuth('abc123') })).json()) as { videoSettings: { videoQualityVariants: Array<{ scaledHeight: number; videoBitrate: number }> } };
+    expect(config.videoSettings.videoQualityVariants.map((v) => [v.scaledHeight, v.videoBitrate])).toEqual([[180, 300], [720, 2000]]);
+  });
+
+  it('creates an access token shown once that works, and deletes it', async () => {
+    await admin.getByRole('link', { name: 'Integrations' }).click();
+    await admin.getByLabel('Name', { exact: true }).fill('ci-bot');
+    await admin.getByLabel('Admin access (moderation, server settings)').check();
+    await admin.getByRole('button', { name: 'Create token' }).click();
+    const token = (await admin.locator('code.secret').textContent({ timeout: 10_000 }))!;
+    const asBot = () => fetch(`${server.url}/api/integrations/status`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await asBot()).status).toBe(200);
+    const row = admin.getByRole('row', { name: /ci-bot/ });
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Delete ci-bot' }).click();
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await asBot()).status).toBe(401);
+  });
+
+  it('uploads a logo that the site then serves', async () => {
+    await admin.getByRole('link', { name: 'Server settings' }).click();
+    const png = Buffer.from(TINY_PNG_BASE64, 'base64');
+    await admin.getByLabel('Upload a new logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await admin.getByText('Logo changed.').waitFor({ timeout: 10_000 });
+    expect(Buffer.from(await (await fetch(`${server.url}/logo`)).arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('says "unavailable" for an endpoint the server lacks, and the rest of the page works', async () => {
+    const page = await newPage({ credentials: true });
+    await page.route('**/api/admin/hardwarestats', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"no such API route"}' }));
+    await page.goto(`${server.url}/admin/`);
+    await page.getByText('Hardware: unavailable on this server.').waitFor({ timeout: 10_000 });
+    await page.getByText('Stream health: unavailable on this server.').waitFor();
+    expect(await page.locator('.status-badge').textContent()).toBe('Live');
   });
 
   it('works from the keyboard and on a phone-sized screen', async () => {
