@@ -79,7 +79,14 @@ const EXERCISES: Record<string, Exercise> = {
   'GET /api/integrations/clients': integrationGet('/api/integrations/clients'),
   'GET /api/integrations/moderation/chat/user/{userId}': async (c) => [await c.f.get(`/api/integrations/moderation/chat/user/${c.user.id}`, bearer(c)), await c.f.get('/api/integrations/moderation/chat/user/nobody', bearer(c))],
   'GET /api/integrations/status': integrationGet('/api/integrations/status'),
-  'GET /api/admin/status': adminGet('/api/admin/status'),
+  'GET /api/admin/status': async (c) => {
+    const before = await adminGet('/api/admin/status')(c);
+    await c.f.post('/api/metrics/playback', { errors: 1, qualityVariantChanges: 0 }, {});
+    c.f.clock.advance(60_000);
+    const after = await c.f.get('/api/admin/status', ADMIN);
+    expect(((await after.clone().json()) as { health: unknown }).health).toMatchObject({ healthy: false, healthPercentage: 0 });
+    return [...before, after];
+  },
   'POST /api/admin/disconnect': async (c) => [await c.f.post('/api/admin/disconnect', {}), await c.f.post('/api/admin/disconnect', {}, {})],
   'POST /api/admin/config/logo': adminPost('/api/admin/config/logo', { value: `data:image/png;base64,${base64(TINY_PNG)}` }, { value: 'AAAA' }),
   'POST /api/admin/config/favicon': adminPost('/api/admin/config/favicon', { value: `data:image/png;base64,${base64(TINY_PNG)}` }, { value: 'AAAA' }),

@@ -244,7 +244,7 @@ export function createAppController(deps: AppControllerDeps): AppController {
     getWebConfig: () => status.webConfig(),
     verifyAdminPassword: (candidate) => settings.verifyAdminPassword(candidate),
     updateSettings,
-    getAdminStatus: () => status.adminStatus(),
+    getAdminStatus: () => ({ ...status.adminStatus(), health: operations.healthOverview() ?? null }),
     getVideoVariants: () => status.videoVariants(),
     getVideoFile: async (key) => video?.get(key),
     viewerSeen: (sighting) => stats.viewerSeen(sighting),

@@ -1,4 +1,4 @@
-import { PlaybackReportSchema, type HardwareReport, type HealthReport, type LogLine, type LogLineLevel, type OperationsSnapshot, type TimestampedValue, type VideoMetrics } from '../domain/operations.ts';
+import { PlaybackReportSchema, type HardwareReport, type StreamHealthOverview, type HealthReport, type LogLine, type LogLineLevel, type OperationsSnapshot, type TimestampedValue, type VideoMetrics } from '../domain/operations.ts';
 import { err, ok, type CommonError, type Result } from '../domain/result.ts';
 import { latencyLevel } from '../domain/video.ts';
 import type { Viewer } from '../domain/viewers.ts';
@@ -55,12 +55,13 @@ export interface OperationsDeps {
 }
 
 /** The operations side of the application: its services, their timers, and the API over them. */
-export function createOperations(deps: OperationsDeps): { readonly api: OperationsApi; start(): void; stop(): void } {
+export function createOperations(deps: OperationsDeps): { readonly api: OperationsApi; healthOverview(): StreamHealthOverview | undefined; start(): void; stop(): void } {
   const { settings, stream, stats, clock } = deps;
   const hardware = deps.systemMetrics ? new HardwareStatsService({ metrics: deps.systemMetrics, clock, logger: deps.logger }) : undefined;
   const playback = new VideoMetricsService({ clock });
   const counters = { chatMessages: 0, streamsStarted: 0 };
   const unsubscribe: Array<() => void> = [];
+  const healthOverview = () => playback.healthOverview({ ...playbackContext(), cpuPercent: hardware?.latest?.cpu });
   const playbackContext = (): VideoMetricsContext => {
     const video = settings.get('video');
     return {
@@ -72,10 +73,7 @@ export function createOperations(deps: OperationsDeps): { readonly api: Operatio
 
   const api: OperationsApi = {
     getLogs: (minLevel) => deps.logHistory?.recent(minLevel) ?? [],
-    getHardwareStats() {
-      const stats = hardware?.stats ?? { cpu: [], memory: [], disk: [] };
-      return { ...stats, ...playback.healthOverview({ ...playbackContext(), cpuPercent: hardware?.latest?.cpu }) };
-    },
+    getHardwareStats: () => ({ ...(hardware?.stats ?? { cpu: [], memory: [], disk: [] }), ...healthOverview() }),
     getActiveViewers: () => stats.viewers,
     async getViewersOverTime(windowStart) {
       const now = clock.now();
@@ -111,6 +109,7 @@ export function createOperations(deps: OperationsDeps): { readonly api: Operatio
 
   return {
     api,
+    healthOverview,
     start() {
       unsubscribe.push(deps.events.on('chat', ({ event }) => void (event.type === 'CHAT' && counters.chatMessages++)));
       unsubscribe.push(deps.events.on('stream-started', () => void counters.streamsStarted++));

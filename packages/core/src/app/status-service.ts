@@ -2,6 +2,7 @@ import { MAX_SOCKET_PAYLOAD_SIZE } from '../domain/chat.ts';
 import { socialPlatformIcon } from '../domain/social-platforms.ts';
 import { HEXCAST_VERSION } from '../domain/version.ts';
 import { latencyLevel, variantDisplayName, type InboundStreamDetails, type OutputVariant } from '../domain/video.ts';
+import type { StreamHealthOverview } from '../domain/operations.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ContentRenderer } from '../ports/content-renderer.ts';
 import type { FollowerRepository } from '../ports/follower-repository.ts';
@@ -51,7 +52,8 @@ export interface AdminStatus {
   readonly online: boolean;
   readonly broadcaster: { remoteAddr: string; time: Date; streamDetails: InboundStreamDetails } | null;
   readonly currentBroadcast: { outputSettings: readonly OutputVariant[]; latencyLevel: { level: number; secondsPerSegment: number; segmentCount: number } } | null;
-  readonly health: null;
+  /** playback health judged from players' reports (see `StreamHealthOverview`); `null` until players report */
+  readonly health: StreamHealthOverview | null;
   readonly streamTitle: string;
   readonly versionNumber: string;
   readonly viewerCount: number;

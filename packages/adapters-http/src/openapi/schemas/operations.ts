@@ -8,15 +8,20 @@ import { IsoDateTime, TimestampedValue } from './common.ts';
 
 export const LogLineWire = z.object({ time: IsoDateTime, level: z.enum(Object.values(WIRE_LOG_LEVELS)), message: z.string() });
 
+/** Owncast's `StreamHealthOverview`. */
+export const StreamHealthOverviewWire = z.object({
+  healthy: z.boolean(),
+  healthPercentage: z.number().int().min(0).max(100),
+  message: z.string(),
+  representation: z.number().int().min(0).max(100),
+});
+
+/** The samples, and the health overview once players have reported playback metrics. */
 export const HardwareStatsWire = z.object({
   cpu: z.array(TimestampedValue),
   memory: z.array(TimestampedValue),
   disk: z.array(TimestampedValue),
-  // Owncast's StreamHealthOverview, present once players have reported playback metrics.
-  healthy: z.boolean().optional(),
-  healthPercentage: z.number().int().min(0).max(100).optional(),
-  message: z.string().optional(),
-  representation: z.number().int().min(0).max(100).optional(),
+  ...StreamHealthOverviewWire.partial().shape,
 });
 
 export const ViewerWire = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InboundStreamDetailsSchema, OutputVariantSchema } from '@hexcast/core';
 import { IsoDateTime } from './common.ts';
+import { StreamHealthOverviewWire } from './operations.ts';
 
 /** Wire forms of the core's status views (`PublicStatus`, `WebConfig`, `AdminStatus`, …). */
 
@@ -48,7 +49,7 @@ export const AdminStatusWire = z.object({
       latencyLevel: z.object({ level: z.number().int(), secondsPerSegment: z.number(), segmentCount: z.number().int() }),
     })
     .nullable(),
-  health: z.null(),
+  health: StreamHealthOverviewWire.nullable(),
   streamTitle: z.string(),
   versionNumber: z.string(),
   viewerCount: z.number().int(),
