@@ -38,6 +38,8 @@ async function sendChat(page: Page, text: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startServerProcess(tempDataDir());
+  // The server serves the last good build when the sources do not build: these tests must see the current ones.
+  expect(server.output()).not.toContain('the web app did not build');
   // 1-second segments and a two-rendition ladder: quick start, and a quality menu to check.
   await admin('video/streamlatencylevel', 0);
   await admin('video/streamoutputvariants', [
@@ -55,7 +57,8 @@ afterAll(async () => {
   await server?.exited;
 });
 
-describe('the viewer page in Chromium, against the real server and an ffmpeg stream', () => {
+// Generous per-test time: on a busy 2-core machine the stream and Chromium share the cores with other test files.
+describe('the viewer page in Chromium, against the real server and an ffmpeg stream', { timeout: 60_000 }, () => {
   let viewer: Page;
   let other: Page;
 
@@ -256,21 +259,39 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await screenshot(viewer, 'viewer-offline');
   });
 
-  it("applies the admin's appearance variables, custom CSS and custom JavaScript, and asks before an NSFW stream", async () => {
+  it("applies the admin's appearance variables, custom CSS and JavaScript and action buttons, asks before an NSFW stream, and shows chat read-only when it is off", async () => {
     await admin('appearance', { '--theme-color-action': 'rgb(200, 30, 40)' });
     await admin('customstyles', '.server-name { letter-spacing: 3px; }');
     await admin('customjavascript', 'window.__customJs = 42;');
     await admin('nsfw', true);
     await admin('hideviewercount', true);
+    await admin('externalactions', [
+      { url: `${server.url}/api/status`, title: 'Server status', description: 'opens in a dialog' },
+      { url: 'https://example.com/shop', title: 'Shop', openExternally: true },
+    ]);
+    await admin('chat/disable', true);
     const page = await open('/');
     await page.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('region', { name: 'Stream offline' }).count()).toBe(0);
     await page.getByRole('button', { name: 'I understand, show the stream' }).click();
     await page.getByRole('region', { name: 'Stream offline' }).waitFor();
     expect(await page.locator('.server-name').evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('3px');
-    expect(await page.locator('.button.primary').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 30, 40)');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('rgb(200, 30, 40)');
     await page.waitForFunction(() => (window as { __customJs?: number }).__customJs === 42, undefined, { timeout: 5_000 });
     expect(await page.locator('.viewer-count').count()).toBe(0);
+
+    expect(await page.getByRole('link', { name: 'Shop' }).getAttribute('target')).toBe('_blank');
+    await page.getByRole('button', { name: 'Server status' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Server status' });
+    await dialog.waitFor();
+    expect(await dialog.locator('iframe').getAttribute('src')).toBe(`${server.url}/api/status`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Chat turned off by the admin: the log stays, the composer goes.
+    await page.getByText('Chat is turned off.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Message', exact: true }).count()).toBe(0);
+    await admin('chat/disable', false);
   });
 
   it('can be used with the keyboard alone: tab to the message box, send with Enter, emoji picker closes on Escape', async () => {

@@ -16,10 +16,21 @@ export interface WebConfig {
   customStyles: string;
   socketHostOverride: string;
   hideViewerCount: boolean;
+  externalActions: ExternalAction[];
   chatDisabled: boolean;
   /** `off`, `always` or `sound-only`. */
   autoplay: string;
   maxSocketPayloadSize: number;
+}
+
+/** A button the admin added to the page (a donation link, a merch shop…). */
+export interface ExternalAction {
+  url: string;
+  title: string;
+  description?: string;
+  icon?: string;
+  color?: string;
+  openExternally?: boolean;
 }
 
 export interface Status {

@@ -3,6 +3,7 @@ import { ChatPanel } from '../chat/chat-panel.tsx';
 import { LiveVideo } from '../player/live-video.tsx';
 import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
+import { ExternalActions } from './external-actions.tsx';
 import { NsfwNotice } from './nsfw-notice.tsx';
 import { ServerHeader } from './server-header.tsx';
 
@@ -25,6 +26,7 @@ export function ViewerPage() {
         <section class="stream-info" aria-label="About this stream">
           <h2 class="stream-title">{status?.streamTitle || config.streamTitle || (online ? 'Live now' : config.name)}</h2>
           {config.summary && <p class="summary">{config.summary}</p>}
+          <ExternalActions actions={config.externalActions ?? []} />
           {config.tags.length > 0 && (
             <ul class="tags" aria-label="Tags">
               {config.tags.map((tag) => (
