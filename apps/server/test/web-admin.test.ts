@@ -136,7 +136,7 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     await serverPanel.getByText('Enter a whole number.').waitFor();
   });
 
-  it('hides a viewer’s chat message from the chat page, and it leaves the viewer page', async () => {
+  it('hides a viewer’s chat message from the chat page (it leaves the viewer page) and makes the viewer a moderator', async () => {
     const viewer = await newPage();
     await viewer.goto(`${server.url}/`);
     const input = viewer.getByRole('textbox', { name: 'Message', exact: true });
@@ -151,6 +151,14 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     await row.getByRole('button', { name: /^Hide/ }).click();
     await viewer.locator('.chat-entry', { hasText: 'a message for the admin to hide' }).waitFor({ state: 'detached', timeout: 10_000 });
     await row.getByRole('button', { name: /^Show/ }).waitFor({ timeout: 10_000 });
+
+    // The same viewer made a moderator from the users table; the server pushes the new scope.
+    const name = (await viewer.getByPlaceholder(/^Chat as /).getAttribute('placeholder'))!.replace(/^Chat as /, '');
+    await admin.getByRole('region', { name: 'Users' }).getByLabel('Search').fill(name);
+    await admin.getByRole('switch', { name: `${name} is a moderator` }).check();
+    await admin.getByText(`${name} is now a moderator.`).waitFor({ timeout: 10_000 });
+    const moderators = (await (await fetch(`${server.url}/api/admin/chat/users/moderators`, { headers: basicAuth('abc123') })).json()) as Array<{ displayName: string }>;
+    expect(moderators.map((m) => m.displayName)).toEqual([name]);
   });
 
   it('adds a generated stream key, stored by the server and kept across a reload', async () => {

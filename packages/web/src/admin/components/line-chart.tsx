@@ -16,6 +16,8 @@ export interface LineChartProps {
   readonly unit?: string;
   /** A fixed top of the scale (100 for percentages); otherwise the data's maximum, rounded up. */
   readonly max?: number;
+  /** Values are counts: no fractional ticks on the axis. */
+  readonly integers?: boolean;
 }
 
 const HEIGHT = 180;
@@ -29,7 +31,7 @@ const format = (value: number, unit: string) => `${Number.isInteger(value) ? val
  * legend names each series with its latest value, and the image's label says the same for
  * screen readers.
  */
-export function LineChart({ title, series, unit = '', max }: LineChartProps) {
+export function LineChart({ title, series, unit = '', max, integers = false }: LineChartProps) {
   // Drawn at the width it is shown at, so lines and labels keep their size on any screen.
   const frame = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(600);
@@ -56,7 +58,7 @@ export function LineChart({ title, series, unit = '', max }: LineChartProps) {
   const top = max ?? niceMax(Math.max(...all.map((p) => p.v)));
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (width - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - Math.min(v, top) / top) * (HEIGHT - PAD.top - PAD.bottom);
-  const ticks = [0, top / 2, top];
+  const ticks = [...new Set([0, integers ? Math.round(top / 2) : top / 2, top])];
 
   return (
     <figure class="chart" ref={frame}>

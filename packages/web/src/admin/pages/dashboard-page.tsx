@@ -46,7 +46,7 @@ export function DashboardPage() {
       </Panel>
       <Panel title="Viewers over time" wide>
         <Loaded source={viewers} what="Viewers over time">
-          {(points) => <LineChart title="Viewers" series={[{ label: 'Viewers', color: 'var(--accent-hover)', points: withCurrent(points, status.data) }]} />}
+          {(points) => <LineChart title="Viewers" integers series={[{ label: 'Viewers', color: 'var(--accent-hover)', points: withCurrent(points, status.data) }]} />}
         </Loaded>
       </Panel>
       <Panel title="CPU and memory" wide>
