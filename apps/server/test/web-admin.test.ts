@@ -104,7 +104,9 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     const hardware = admin.getByRole('region', { name: 'CPU and memory' }).getByRole('img');
     await expect.poll(() => hardware.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/^Hardware use: CPU \d+(\.\d)?%, Memory \d+(\.\d)?%/);
     expect(await admin.locator('.chart svg polyline, .chart svg circle').count()).toBeGreaterThan(0);
-    await admin.setViewportSize({ width: 1280, height: 1200 });
+    // The viewer page above is one of the players watching now.
+    await admin.getByRole('region', { name: 'Watching now' }).getByRole('cell', { name: 'Chrome on Linux' }).waitFor({ timeout: 20_000 });
+    await admin.setViewportSize({ width: 1280, height: 1400 });
     await screenshot(admin, 'admin-dashboard-live');
     expect(errors).toEqual([]);
   });

@@ -58,6 +58,10 @@ export function adminPost<T = { success: boolean; message: string }>(path: strin
   });
 }
 
+export function adminDelete<T = { success: boolean; message: string }>(path: string): Promise<T> {
+  return request<T>(path, { method: 'DELETE' });
+}
+
 /** `POST /api/admin/config/<setter>` with Owncast's `{ value }` body. */
 export function setConfig(setter: string, value: unknown): Promise<{ success: boolean; message: string }> {
   return adminPost(`/api/admin/config/${setter}`, { value });

@@ -4,6 +4,7 @@ import { LineChart } from '../components/line-chart.tsx';
 import { Loaded, Panel } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 import { BroadcasterDetails, StreamHealth, StreamStatus } from './dashboard-panels.tsx';
+import { PlaybackChart, ViewersNow, type ActiveViewer, type VideoMetrics } from './dashboard-viewers.tsx';
 
 /** The recorded history (a point a minute) plus the count right now, so the chart is current. */
 function withCurrent(points: readonly TimePoint[], status: AdminStatus | undefined): TimePoint[] {
@@ -15,6 +16,8 @@ export function DashboardPage() {
   const status = useAdminData<AdminStatus>('/api/admin/status', 3_000);
   const hardware = useAdminData<HardwareStats>('/api/admin/hardwarestats', 10_000);
   const viewers = useAdminData<TimePoint[]>('/api/admin/viewersOverTime', 30_000);
+  const active = useAdminData<ActiveViewer[]>('/api/admin/viewers', 15_000);
+  const playback = useAdminData<VideoMetrics>('/api/admin/metrics/video', 30_000);
 
   return (
     <div class="panels">
@@ -44,12 +47,12 @@ export function DashboardPage() {
           {(h) => <StreamHealth stats={h} online={status.data?.online === true} />}
         </Loaded>
       </Panel>
-      <Panel title="Viewers over time" wide>
+      <Panel title="Viewers over time">
         <Loaded source={viewers} what="Viewers over time">
           {(points) => <LineChart title="Viewers" integers series={[{ label: 'Viewers', color: 'var(--accent-hover)', points: withCurrent(points, status.data) }]} />}
         </Loaded>
       </Panel>
-      <Panel title="CPU and memory" wide>
+      <Panel title="CPU and memory">
         <Loaded source={hardware} what="Hardware">
           {(h) => (
             <LineChart
@@ -63,6 +66,16 @@ export function DashboardPage() {
               ]}
             />
           )}
+        </Loaded>
+      </Panel>
+      <Panel title="Watching now">
+        <Loaded source={active} what="Viewers">
+          {(list) => <ViewersNow viewers={list} />}
+        </Loaded>
+      </Panel>
+      <Panel title="Playback">
+        <Loaded source={playback} what="Playback metrics">
+          {(metrics) => <PlaybackChart metrics={metrics} />}
         </Loaded>
       </Panel>
     </div>

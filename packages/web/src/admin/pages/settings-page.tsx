@@ -3,7 +3,8 @@ import { ConfigForm } from '../components/config-form.tsx';
 import { Loaded, Panel } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 import { AdminPasswordForm } from './admin-password-form.tsx';
-import { LogoUpload, SocialHandlesEditor } from './branding-editors.tsx';
+import { ImageUpload } from './image-upload.tsx';
+import { SocialHandlesEditor } from './social-links-editor.tsx';
 
 /** The appearance variables offered as fields (Owncast's names); others an admin set are kept. */
 const COLOURS: ReadonlyArray<[string, string]> = [
@@ -49,8 +50,9 @@ export function SettingsPage() {
                 ]}
               />
             </Panel>
-            <Panel title="Logo">
-              <LogoUpload />
+            <Panel title="Logo and icon">
+              <ImageUpload setter="logo" src="/logo" label="Logo" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" help="PNG, JPEG, GIF, WebP or SVG, up to 2 MiB." />
+              <ImageUpload setter="favicon" src="/favicon.ico" label="Favicon" accept="image/png,image/x-icon,image/vnd.microsoft.icon,.ico" help="The browser tab icon: PNG or ICO, up to 200 KB." resettable />
             </Panel>
             <Panel title="Social links">
               <SocialHandlesEditor handles={d.socialHandles} onSaved={config.reload} />

@@ -4,40 +4,6 @@ import type { SocialHandle } from '../admin-types.ts';
 import { OutcomeNote, useOutcome } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Uploads a new logo (PNG, JPEG, GIF, WebP or SVG; the server checks the content and size). */
-export function LogoUpload() {
-  const id = useId();
-  const [version, setVersion] = useState(0);
-  const { outcome, run } = useOutcome();
-  const upload = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    if (await run(async () => setConfig('logo', await readAsDataUrl(file)), 'Logo changed.')) setVersion(Date.now());
-    input.value = '';
-  };
-  return (
-    <div class="logo-upload">
-      <img class="logo-preview" src={`/logo${version ? `?v=${version}` : ''}`} alt="The current logo" width={96} height={96} />
-      <div class="field">
-        <label for={id}>Upload a new logo</label>
-        <input id={id} type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={upload} />
-        <p class="help">PNG, JPEG, GIF, WebP or SVG, up to 2 MiB.</p>
-      </div>
-      <OutcomeNote outcome={outcome} />
-    </div>
-  );
-}
-
 type Platforms = Record<string, { platform: string; icon: string }>;
 
 /** Links to the streamer's other places, as rows of platform + URL. */
