@@ -193,10 +193,14 @@ export class HlsUploadQueue {
       if (this.#uploading >= CONCURRENCY) break;
       if (!file.uploading && file.cancelRetry === undefined) this.#track(this.#uploadFile(file));
     }
+    let playlistsUploading = false;
     for (const [key, state] of this.#playlists) {
       const ready = !state.latest.uploaded && !state.uploading && state.cancelRetry === undefined && this.isUploaded(state.latest.names);
       if (ready) this.#track(this.#uploadPlaylist(key, state));
+      playlistsUploading ||= state.uploading;
     }
+    // Deleting is never urgent: it waits until no upload is under way, so as not to slow one down.
+    if (this.#uploading === 0 && !playlistsUploading) this.#flushDeletes();
   }
 
   #track(work: Promise<void>): void {
@@ -266,7 +270,6 @@ export class HlsUploadQueue {
       if (this.#doomed.size <= MAX_DOOMED_KEYS) break;
       this.#doomed.delete(key);
     }
-    this.#flushDeletes();
   }
 
   #flushDeletes(): void {
@@ -299,7 +302,6 @@ export class HlsUploadQueue {
     // The bucket is back: retries waiting out their backoff go now.
     for (const file of this.#pending.values()) this.#retryNow(file);
     for (const state of this.#playlists.values()) this.#retryNow(state);
-    this.#flushDeletes();
   }
 
   #retryNow(item: { cancelRetry: (() => void) | undefined }): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendOfflineClip, hlsContentType, isVariantPlaylist, playlistSegmentKeys } from './hls.ts';
+import { appendOfflineClip, hlsContentType, isStreamFile, isVariantPlaylist, playlistSegmentKeys, pointPlaylistAt } from './hls.ts';
 
 const PLAYLIST = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:3', '#EXT-X-MEDIA-SEQUENCE:4', '#EXTINF:3.000,', 'stream-a4.ts', '#EXTINF:3.000,', 'stream-a5.ts?x=1', ''].join('\n');
 
@@ -34,5 +34,21 @@ describe('HLS helpers', () => {
     expect(hlsContentType('x.html')).toBeUndefined();
     expect(isVariantPlaylist('0/stream.m3u8')).toBe(true);
     expect(isVariantPlaylist('stream.m3u8')).toBe(false);
+  });
+});
+
+describe('master playlists pointing at object storage', () => {
+  const url = (key: string) => `https://cdn.example/live/${key}`;
+
+  it('replaces variant URIs (lines and URI attributes) by public URLs, leaving tags and absolute URLs', () => {
+    const master = '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n0/stream.m3u8\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",URI="1/stream.m3u8"\nhttps://elsewhere/x.m3u8\n';
+    expect(pointPlaylistAt('stream.m3u8', master, url)).toBe(
+      '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\nhttps://cdn.example/live/0/stream.m3u8\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="a",URI="https://cdn.example/live/1/stream.m3u8"\nhttps://elsewhere/x.m3u8\n',
+    );
+  });
+
+  it('knows hexcast’s own stream files from anything else in a bucket', () => {
+    for (const key of ['stream.m3u8', 'offline.ts', '0/stream.m3u8', '12/stream-abc-1700000000-3.ts']) expect(isStreamFile(key), key).toBe(true);
+    for (const key of ['thumbnail.jpg', 'backup/db.sqlite', 'a/0/stream.m3u8', '0/notes.txt', 'index.html']) expect(isStreamFile(key), key).toBe(false);
   });
 });
