@@ -107,7 +107,8 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     expect(await page.evaluate(() => document.createElement('video').canPlayType('application/vnd.apple.mpegurl'))).not.toBe('');
     await page.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 });
-    expect(await page.$eval('video', (v) => (v as HTMLVideoElement).src)).toMatch(/\/hls\/stream\.m3u8$/);
+    // Chromium's own player fails switching between this ladder's renditions; the page then stays on one.
+    expect(await page.$eval('video', (v) => (v as HTMLVideoElement).src)).toMatch(/\/hls\/(\d+\/)?stream\.m3u8$/);
     const { before, after } = await playbackAdvances(page);
     expect(after).toBeGreaterThan(before);
     // hls.js is the one big chunk (over 300 KB unzipped): without MSE it is never requested.
@@ -313,6 +314,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await page.getByRole('dialog', { name: 'Emoji' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Emoji' }).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('chat-input');
     // Every control on the page has a name a screen reader can say.
     const unnamed = await page.$$eval('button, input, select, textarea', (els) => els.filter((el) => !(el as HTMLElement).getAttribute('aria-label') && !(el as HTMLElement).innerText?.trim() && !(el as HTMLInputElement).labels?.length).length);
     expect(unnamed).toBe(0);

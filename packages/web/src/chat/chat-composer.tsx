@@ -38,8 +38,19 @@ export function ChatComposer({ session, user, connected, maxPayloadBytes }: Chat
   const toggle = (which: 'emoji' | 'settings') => setPanel(panel === which ? undefined : which);
 
   return (
-    <form class="chat-composer" onSubmit={(e) => (e.preventDefault(), send())}>
-      {panel === 'emoji' && <EmojiPicker onPick={(name) => insert(`:${name}:`)} onClose={() => setPanel(undefined)} />}
+    <form
+      class="chat-composer"
+      onSubmit={(e) => (e.preventDefault(), send())}
+      onKeyDown={(e) => {
+        // Escape anywhere in the composer closes an open panel and returns to the message box.
+        if (e.key === 'Escape' && panel !== undefined) {
+          e.preventDefault();
+          setPanel(undefined);
+          inputRef.current?.focus();
+        }
+      }}
+    >
+      {panel === 'emoji' && <EmojiPicker onPick={(name) => insert(`:${name}:`)} />}
       {panel === 'settings' && user && <UserSettings session={session} user={user} onClose={() => setPanel(undefined)} />}
       <label class="visually-hidden" for="chat-input">
         Message

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Emoji } from '../shared/api.ts';
 
-/** The server's custom emoji (`/api/emoji`) as a grid of buttons; Escape closes it. */
-export function EmojiPicker({ onPick, onClose }: { onPick(name: string): void; onClose(): void }) {
+/** The server's custom emoji (`/api/emoji`) as a grid of buttons (the composer closes it on Escape). */
+export function EmojiPicker({ onPick }: { onPick(name: string): void }) {
   const [emoji, setEmoji] = useState<Emoji[]>();
   const [filter, setFilter] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -13,7 +13,7 @@ export function EmojiPicker({ onPick, onClose }: { onPick(name: string): void; o
   const shown = (emoji ?? []).filter((e) => e.name.toLowerCase().includes(filter.toLowerCase()));
 
   return (
-    <div class="popover emoji-picker" role="dialog" aria-label="Emoji" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div class="popover emoji-picker" role="dialog" aria-label="Emoji">
       <input ref={searchRef} type="search" placeholder="Find emoji" aria-label="Find emoji" value={filter} onInput={(e) => setFilter((e.target as HTMLInputElement).value)} />
       {emoji === undefined && <p>Loading…</p>}
       {emoji !== undefined && shown.length === 0 && <p>No emoji.</p>}

@@ -14,16 +14,22 @@ export function UserSettings({ session, user, onClose }: { session: ChatSession;
     onClose();
   };
   return (
-    <div class="popover user-settings" role="dialog" aria-label="Your chat name and colour" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <form onSubmit={(e) => (e.preventDefault(), rename())}>
-        <label for="chat-name">Name</label>
-        <div class="row">
-          <input id="chat-name" value={name} maxLength={MAX_NAME} autoComplete="nickname" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-          <button type="submit" class="button">
-            Save
-          </button>
-        </div>
-      </form>
+    <div class="popover user-settings" role="dialog" aria-label="Your chat name and colour">
+      {/* Not a <form>: this sits inside the composer's form, and forms do not nest. */}
+      <label for="chat-name">Name</label>
+      <div class="row">
+        <input
+          id="chat-name"
+          value={name}
+          maxLength={MAX_NAME}
+          autoComplete="nickname"
+          onInput={(e) => setName((e.target as HTMLInputElement).value)}
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), rename())}
+        />
+        <button type="button" class="button" onClick={rename}>
+          Save
+        </button>
+      </div>
       <fieldset class="colors">
         <legend>Colour</legend>
         {COLORS.map((color) => (

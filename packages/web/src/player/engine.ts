@@ -20,26 +20,40 @@ export async function attachEngine(video: HTMLVideoElement, events: EngineEvents
   throw new Error('this browser cannot play HLS video');
 }
 
-/** Safari and iOS: the browser plays the master playlist itself; picking a variant loads its playlist directly. */
+/**
+ * Safari and iOS: the browser plays the master playlist itself; picking a variant loads its
+ * playlist directly. Some native players fail when they switch between renditions (Chromium's
+ * does with a ladder whose renditions differ in audio settings): if the master playlist fails,
+ * playback moves to one rendition, and "Auto" means that rendition from then on.
+ */
 async function attachNative(video: HTMLVideoElement, events: EngineEvents): Promise<PlaybackEngine> {
   const master = await fetch(MASTER_PLAYLIST, { cache: 'no-store' }).then((r) => (r.ok ? r.text() : ''), () => '');
   const variants = master.split('\n').map((line) => variantOfUrl(new URL(line.trim(), location.origin + MASTER_PLAYLIST).pathname)).filter((v) => v !== undefined);
+  let auto = MASTER_PLAYLIST;
+  const load = (src: string) => {
+    video.src = src;
+    void video.play().catch(() => undefined);
+  };
+  const onError = () => {
+    if (auto !== MASTER_PLAYLIST || !video.src.endsWith(MASTER_PLAYLIST) || variants[0] === undefined) return;
+    auto = `/hls/${variants[0]}/stream.m3u8`;
+    load(auto);
+  };
+  video.addEventListener('error', onError);
   video.src = MASTER_PLAYLIST;
   events.onVariants(variants);
   const liveEdge = () => (video.seekable.length > 0 ? video.seekable.end(video.seekable.length - 1) : 0);
   return {
     kind: 'native',
     variants: () => variants,
-    selectVariant(index) {
-      video.src = index < 0 ? MASTER_PLAYLIST : `/hls/${index}/stream.m3u8`;
-      void video.play().catch(() => undefined);
-    },
+    selectVariant: (index) => load(index < 0 ? auto : `/hls/${index}/stream.m3u8`),
     goLive() {
       const edge = liveEdge();
       if (edge > 0) video.currentTime = Math.max(0, edge - 3);
     },
     latency: () => Math.max(0, liveEdge() - video.currentTime),
     destroy() {
+      video.removeEventListener('error', onError);
       video.removeAttribute('src');
       video.load();
     },
