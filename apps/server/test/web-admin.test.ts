@@ -228,6 +228,27 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     expect((await asBot()).status).toBe(401);
   });
 
+  it('adds an external action, and adds then removes a custom emoji', async () => {
+    await admin.getByRole('link', { name: 'Integrations' }).click();
+    await admin.getByRole('button', { name: 'Add an action' }).click();
+    const action = admin.getByRole('group', { name: 'Action 1' });
+    await action.getByLabel('Title').fill('Tip jar');
+    await action.getByLabel('URL', { exact: true }).fill('https://example.com/tips');
+    await admin.getByRole('button', { name: 'Save actions' }).click();
+    await admin.getByRole('region', { name: 'External actions' }).getByText('Saved.').waitFor({ timeout: 10_000 });
+    const config = (await (await fetch(`${server.url}/api/admin/serverconfig`, { headers: basicAuth('abc123') })).json()) as { externalActions: unknown[] };
+    expect(config.externalActions).toMatchObject([{ title: 'Tip jar', url: 'https://example.com/tips', openExternally: true }]);
+
+    await admin.getByRole('link', { name: 'Chat' }).click();
+    await admin.getByLabel('Add emoji').setInputFiles({ name: 'owl.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG_BASE64, 'base64') });
+    await admin.getByText('Added :owl:').waitFor({ timeout: 10_000 });
+    const listed = async () => ((await (await fetch(`${server.url}/api/emoji`)).json()) as Array<{ name: string }>).map((e) => e.name);
+    expect(await listed()).toContain('owl');
+    await admin.getByRole('button', { name: 'Remove :owl:' }).click();
+    await admin.getByText('Removed :owl:').waitFor({ timeout: 10_000 });
+    expect(await listed()).not.toContain('owl');
+  });
+
   it('uploads a logo that the site then serves', async () => {
     await admin.getByRole('link', { name: 'Server settings' }).click();
     const png = Buffer.from(TINY_PNG_BASE64, 'base64');

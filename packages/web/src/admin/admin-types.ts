@@ -53,6 +53,16 @@ export interface StreamKey {
   comment?: string;
 }
 
+export interface ExternalAction {
+  url: string;
+  title: string;
+  description?: string;
+  icon?: string;
+  color?: string;
+  html?: string;
+  openExternally?: boolean;
+}
+
 export interface S3Config {
   enabled: boolean;
   endpoint: string;
@@ -92,6 +102,7 @@ export interface ServerConfig {
   videoServingEndpoint: string;
   s3: S3Config;
   supportedCodecs: string[];
+  externalActions?: ExternalAction[];
   forbiddenUsernames: string[];
   suggestedUsernames: string[];
   streamKeys: StreamKey[];

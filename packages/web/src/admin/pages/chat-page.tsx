@@ -4,6 +4,7 @@ import { Loaded, Panel } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 import { ChatMessages } from './chat-messages.tsx';
 import { ChatUsers, ConnectedClients } from './chat-users.tsx';
+import { CustomEmoji } from './custom-emoji.tsx';
 import { IpBans } from './ip-bans.tsx';
 
 /** `/admin/chat`: moderation (messages, users, bans) and the chat's rules. */
@@ -22,6 +23,9 @@ export function ChatPage() {
       </Panel>
       <Panel title="Banned IP addresses">
         <IpBans />
+      </Panel>
+      <Panel title="Custom emoji">
+        <CustomEmoji />
       </Panel>
       <Panel title="Chat settings">
         <Loaded source={config} what="Chat settings">

@@ -3,6 +3,7 @@ import { timeAgo } from '../../shared/time.ts';
 import { adminPost } from '../admin-api.ts';
 import type { AdminUser } from '../admin-types.ts';
 import { Loaded, OutcomeNote, useOutcome } from '../components/notes.tsx';
+import { Switch } from '../components/switch.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 
 interface ChatClient {
@@ -65,8 +66,9 @@ export function ChatUsers() {
   const users = useAdminData<{ total: number; results: AdminUser[] }>(`/api/admin/users?${query}`, 15_000);
   const { outcome, run } = useOutcome();
   const act = async (path: string, body: object, done: string) => {
-    await run(() => adminPost(path, body), done);
-    await users.reload();
+    const ok = await run(() => adminPost(path, body), done);
+    void users.reload();
+    return ok;
   };
   return (
     <>
@@ -106,7 +108,7 @@ export function ChatUsers() {
   );
 }
 
-type Act = (path: string, body: object, done: string) => Promise<void>;
+type Act = (path: string, body: object, done: string) => Promise<boolean>;
 
 function UserRow({ user: u, act }: { user: AdminUser; act: Act }) {
   const moderator = u.scopes.includes('MODERATOR');
@@ -120,10 +122,10 @@ function UserRow({ user: u, act }: { user: AdminUser; act: Act }) {
       </td>
       <td>{timeAgo(u.createdAt)}</td>
       <td>
-        <input type="checkbox" role="switch" aria-label={`${u.displayName} is a moderator`} checked={moderator} onChange={() => void act('/api/admin/chat/users/setmoderator', { userId: u.id, isModerator: !moderator }, moderator ? `${u.displayName} is no longer a moderator.` : `${u.displayName} is now a moderator.`)} />
+        <Switch label={`${u.displayName} is a moderator`} checked={moderator} onToggle={(on) => act('/api/admin/chat/users/setmoderator', { userId: u.id, isModerator: on }, on ? `${u.displayName} is now a moderator.` : `${u.displayName} is no longer a moderator.`)} />
       </td>
       <td>
-        <input type="checkbox" role="switch" aria-label={`${u.displayName} is banned`} checked={banned} onChange={() => void act('/api/admin/chat/users/setenabled', { userId: u.id, enabled: banned }, banned ? `${u.displayName} may chat again.` : `${u.displayName} is banned from the chat.`)} />
+        <Switch label={`${u.displayName} is banned`} checked={banned} onToggle={(on) => act('/api/admin/chat/users/setenabled', { userId: u.id, enabled: !on }, on ? `${u.displayName} is banned from the chat.` : `${u.displayName} may chat again.`)} />
       </td>
     </tr>
   );

@@ -2,7 +2,8 @@ import { useId, useState } from 'preact/hooks';
 import { adminDelete, setConfig } from '../admin-api.ts';
 import { OutcomeNote, useOutcome } from '../components/notes.tsx';
 
-function readAsDataUrl(file: File): Promise<string> {
+/** A file as a `data:` URL, the form the admin API takes images in. */
+export function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));

@@ -3,8 +3,9 @@ import { ConfigForm } from '../components/config-form.tsx';
 import { Loaded, Panel } from '../components/notes.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 import { AccessTokens } from './access-tokens.tsx';
+import { ExternalActionsEditor } from './external-actions-editor.tsx';
 
-/** `/admin/integrations`: access tokens for bots and tools, and go-live notifications. */
+/** `/admin/integrations`: access tokens for bots and tools, external actions, go-live notifications. */
 export function IntegrationsPage() {
   const config = useAdminData<ServerConfig>('/api/admin/serverconfig');
   return (
@@ -13,37 +14,45 @@ export function IntegrationsPage() {
         <p class="muted">Bots and tools use a token to call the integrations API (<code>Authorization: Bearer …</code>).</p>
         <AccessTokens />
       </Panel>
-      <Loaded source={config} what="Notifications">
-        {(c) =>
-          c.notifications ? (
-            <>
-              <Panel title="Discord notification">
-                <ConfigForm
-                  saveAs="notifications/discord"
-                  onSaved={config.reload}
-                  fields={[
-                    { key: 'enabled', label: 'Post to Discord when the stream starts', kind: 'toggle', value: c.notifications.discord.enabled },
-                    { key: 'webhook', label: 'Webhook URL', kind: 'text', value: c.notifications.discord.webhook, placeholder: 'https://discord.com/api/webhooks/…' },
-                    { key: 'goLiveMessage', label: 'Message', kind: 'text', value: c.notifications.discord.goLiveMessage },
-                  ]}
-                />
-              </Panel>
-              <Panel title="Browser notifications">
-                <ConfigForm
-                  saveAs="notifications/browser"
-                  onSaved={config.reload}
-                  fields={[
-                    { key: 'enabled', label: 'Let viewers subscribe to go-live notifications', kind: 'toggle', value: c.notifications.browser.enabled },
-                    { key: 'goLiveMessage', label: 'Message', kind: 'text', value: c.notifications.browser.goLiveMessage },
-                  ]}
-                />
-              </Panel>
-            </>
-          ) : (
-            <p class="note unavailable">Notifications: unavailable on this server.</p>
-          )
-        }
+      <Loaded source={config} what="Integrations">
+        {(c) => (
+          <>
+            <Panel title="External actions" wide>
+              <p class="muted">Buttons on the viewer page that open another site, e.g. a tip jar or a shop.</p>
+              <ExternalActionsEditor actions={c.externalActions ?? []} onSaved={config.reload} />
+            </Panel>
+            {c.notifications ? <Notifications notifications={c.notifications} onSaved={config.reload} /> : <p class="note unavailable">Notifications: unavailable on this server.</p>}
+          </>
+        )}
       </Loaded>
     </div>
+  );
+}
+
+function Notifications({ notifications, onSaved }: { notifications: NonNullable<ServerConfig['notifications']>; onSaved: () => void }) {
+  return (
+    <>
+      <Panel title="Discord notification">
+        <ConfigForm
+          saveAs="notifications/discord"
+          onSaved={onSaved}
+          fields={[
+            { key: 'enabled', label: 'Post to Discord when the stream starts', kind: 'toggle', value: notifications.discord.enabled },
+            { key: 'webhook', label: 'Webhook URL', kind: 'text', value: notifications.discord.webhook, placeholder: 'https://discord.com/api/webhooks/…' },
+            { key: 'goLiveMessage', label: 'Message', kind: 'text', value: notifications.discord.goLiveMessage },
+          ]}
+        />
+      </Panel>
+      <Panel title="Browser notifications">
+        <ConfigForm
+          saveAs="notifications/browser"
+          onSaved={onSaved}
+          fields={[
+            { key: 'enabled', label: 'Let viewers subscribe to go-live notifications', kind: 'toggle', value: notifications.browser.enabled },
+            { key: 'goLiveMessage', label: 'Message', kind: 'text', value: notifications.browser.goLiveMessage },
+          ]}
+        />
+      </Panel>
+    </>
   );
 }

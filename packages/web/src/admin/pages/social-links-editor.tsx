@@ -1,7 +1,8 @@
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { setConfig } from '../admin-api.ts';
 import type { SocialHandle } from '../admin-types.ts';
 import { OutcomeNote, useOutcome } from '../components/notes.tsx';
+import { useRows } from '../components/use-rows.ts';
 import { useAdminData } from '../use-admin-data.ts';
 
 type Platforms = Record<string, { platform: string; icon: string }>;
@@ -10,9 +11,8 @@ type Platforms = Record<string, { platform: string; icon: string }>;
 export function SocialHandlesEditor({ handles, onSaved }: { handles: readonly SocialHandle[]; onSaved: () => void }) {
   const id = useId();
   const platforms = useAdminData<Platforms>('/api/socialplatforms');
-  const [rows, setRows] = useState(() => handles.map(({ platform, url }) => ({ platform, url })));
+  const { rows, update, add, remove } = useRows<SocialHandle>(() => handles.map(({ platform, url }) => ({ platform, url })));
   const { outcome, run } = useOutcome();
-  const update = (index: number, change: Partial<SocialHandle>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async (event: Event) => {
     event.preventDefault();
     const kept = rows.filter((row) => row.platform.trim() !== '' || row.url.trim() !== '');
@@ -35,11 +35,11 @@ export function SocialHandlesEditor({ handles, onSaved }: { handles: readonly So
             URL
             <input type="url" value={row.url} placeholder="https://" onInput={(e) => update(i, { url: e.currentTarget.value })} />
           </label>
-          <button class="button" type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={`Remove link ${i + 1}`}>Remove</button>
+          <button class="button" type="button" onClick={() => remove(i)} aria-label={`Remove link ${i + 1}`}>Remove</button>
         </fieldset>
       ))}
       <div class="form-actions">
-        <button class="button" type="button" onClick={() => setRows([...rows, { platform: '', url: '' }])}>Add a link</button>
+        <button class="button" type="button" onClick={() => add({ platform: '', url: '' })}>Add a link</button>
         <button class="button primary" type="submit">Save links</button>
         <OutcomeNote outcome={outcome} />
       </div>

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { setConfig } from '../admin-api.ts';
 import type { ServerConfig, StreamKey } from '../admin-types.ts';
 import { Loaded, OutcomeNote, Panel, useOutcome } from '../components/notes.tsx';
+import { useRows } from '../components/use-rows.ts';
 import { useAdminData } from '../use-admin-data.ts';
 import { generateStreamKey } from './stream-key.ts';
 
@@ -24,9 +24,8 @@ export function StreamKeysPage() {
 }
 
 function StreamKeysEditor({ keys, onSaved }: { keys: readonly StreamKey[]; onSaved: () => void }) {
-  const [rows, setRows] = useState(() => keys.map((k) => ({ key: k.key, comment: k.comment ?? '', shown: false })));
+  const { rows, update, add, remove } = useRows(() => keys.map((k) => ({ key: k.key, comment: k.comment ?? '', shown: false })));
   const { outcome, run } = useOutcome();
-  const update = (index: number, change: Partial<(typeof rows)[number]>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async (event: Event) => {
     event.preventDefault();
     const value = rows.map(({ key, comment }) => ({ key: key.trim(), comment: comment.trim() }));
@@ -47,14 +46,14 @@ function StreamKeysEditor({ keys, onSaved }: { keys: readonly StreamKey[]; onSav
                 <button class="link-button" type="button" onClick={() => void navigator.clipboard?.writeText(row.key)}>Copy</button>
               </td>
               <td><input aria-label={`Comment for key ${i + 1}`} value={row.comment} onInput={(e) => update(i, { comment: e.currentTarget.value })} /></td>
-              <td><button class="button" type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>Remove<span class="visually-hidden"> key {i + 1}</span></button></td>
+              <td><button class="button" type="button" onClick={() => remove(i)}>Remove<span class="visually-hidden"> key {i + 1}</span></button></td>
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length === 0 && <p class="note warning">With no key, nobody can stream.</p>}
       <div class="form-actions">
-        <button class="button" type="button" onClick={() => setRows([...rows, { key: generateStreamKey(), comment: '', shown: true }])}>Add a key</button>
+        <button class="button" type="button" onClick={() => add({ key: generateStreamKey(), comment: '', shown: true })}>Add a key</button>
         <button class="button primary" type="submit">Save keys</button>
         <OutcomeNote outcome={outcome} />
       </div>

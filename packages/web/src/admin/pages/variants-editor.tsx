@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { setConfig } from '../admin-api.ts';
 import type { OutputVariant } from '../admin-types.ts';
 import { OutcomeNote, useOutcome } from '../components/notes.tsx';
+import { useRows } from '../components/use-rows.ts';
 
 const PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast'];
 const NUMBERS = ['scaledHeight', 'videoBitrate', 'framerate', 'audioBitrate'] as const;
@@ -14,9 +14,8 @@ const fromRow = (row: Row): OutputVariant => ({ ...row, scaledHeight: Number(row
 
 /** The output ladder as an editable table: one row per variant, saved as a whole. */
 export function VariantsEditor({ variants, onSaved }: { variants: readonly OutputVariant[]; onSaved: () => void }) {
-  const [rows, setRows] = useState(() => variants.map(toRow));
+  const { rows, update, add, remove } = useRows(() => variants.map(toRow));
   const { outcome, setOutcome, run } = useOutcome();
-  const update = (index: number, change: Partial<Row>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async (event: Event) => {
     event.preventDefault();
     const bad = rows.findIndex((row) => NUMBERS.some((k) => !/^\d+$/.test(row[k].trim())));
@@ -60,14 +59,14 @@ export function VariantsEditor({ variants, onSaved }: { variants: readonly Outpu
                 </td>
                 <td><input type="checkbox" aria-label={`Copy source audio, variant ${i + 1}`} checked={row.audioPassthrough} onChange={(e) => update(i, { audioPassthrough: e.currentTarget.checked })} /></td>
                 {numberCell(i, 'audioBitrate', 'Audio bitrate', row.audioPassthrough)}
-                <td><button class="button" type="button" disabled={rows.length === 1} onClick={() => setRows(rows.filter((_, j) => j !== i))}>Remove<span class="visually-hidden"> variant {i + 1}</span></button></td>
+                <td><button class="button" type="button" disabled={rows.length === 1} onClick={() => remove(i)}>Remove<span class="visually-hidden"> variant {i + 1}</span></button></td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div class="form-actions">
-        <button class="button" type="button" onClick={() => setRows([...rows, toRow(NEW_VARIANT)])}>Add a variant</button>
+        <button class="button" type="button" onClick={() => add(toRow(NEW_VARIANT))}>Add a variant</button>
         <button class="button primary" type="submit">Save variants</button>
         <OutcomeNote outcome={outcome} />
       </div>
