@@ -32,6 +32,8 @@ async function apiConfig(): Promise<{ name: string; streamTitle: string }> {
 
 beforeAll(async () => {
   server = await startServerProcess(tempDataDir());
+  // The server falls back to the last good build when the sources do not build: test the current ones.
+  expect(server.output()).not.toContain('the web app did not build');
   // 1-second segments and one small rendition: a quick start and little CPU.
   for (const [setter, value] of [
     ['video/streamlatencylevel', 0],
@@ -51,7 +53,8 @@ afterAll(async () => {
   await server?.exited;
 });
 
-describe('the admin dashboard in Chromium, against the real server and an ffmpeg stream', () => {
+// Generous per-test time: the stream, the server and Chromium share 2 cores with other test files.
+describe('the admin dashboard in Chromium, against the real server and an ffmpeg stream', { timeout: 60_000 }, () => {
   it('refuses the admin pages without credentials or with a wrong password', async () => {
     for (const path of ['/admin/', '/admin/settings', '/admin/chat']) {
       const bare = await fetch(`${server.url}${path}`);

@@ -1,4 +1,7 @@
 /** Shapes of the admin API answers the dashboard reads (Owncast's field names; only what is used). */
+import type { ExternalAction } from '../shared/api.ts';
+
+export type { ExternalAction };
 
 export interface TimePoint {
   time: string;
@@ -51,16 +54,6 @@ export interface SocialHandle {
 export interface StreamKey {
   key: string;
   comment?: string;
-}
-
-export interface ExternalAction {
-  url: string;
-  title: string;
-  description?: string;
-  icon?: string;
-  color?: string;
-  html?: string;
-  openExternally?: boolean;
 }
 
 export interface S3Config {
