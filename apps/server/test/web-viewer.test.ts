@@ -295,6 +295,14 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await admin('chat/disable', false);
   });
 
+  it('keeps the chat identity in the browser: the same user after a reload', async () => {
+    await viewer.reload();
+    await viewer.getByPlaceholder('Chat as Night Owl').waitFor({ timeout: 10_000 });
+    // The history came back with the page, moderation tools included (still a moderator).
+    await viewer.locator('.chat-entry', { hasText: 'hello from the first browser' }).waitFor();
+    expect(await viewer.getByRole('button', { name: /^Hide this message/ }).count()).toBeGreaterThan(0);
+  });
+
   it('can be used with the keyboard alone: tab to the message box, send with Enter, emoji picker closes on Escape', async () => {
     const page = await open('/embed/chat/readwrite');
     await page.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
