@@ -53,8 +53,9 @@ export function LineChart({ title, series, unit = '', max, integers = false }: L
     );
   }
 
-  const t0 = Math.min(...all.map((p) => p.t));
-  const t1 = Math.max(t0 + 60_000, ...all.map((p) => p.t));
+  // At least a minute wide, ending at the newest point (a lone point sits at the right, "now").
+  const t1 = Math.max(...all.map((p) => p.t));
+  const t0 = Math.min(t1 - 60_000, ...all.map((p) => p.t));
   const top = max ?? niceMax(Math.max(...all.map((p) => p.v)));
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * (width - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - Math.min(v, top) / top) * (HEIGHT - PAD.top - PAD.bottom);

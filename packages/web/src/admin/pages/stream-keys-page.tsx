@@ -33,19 +33,19 @@ function StreamKeysEditor({ keys, onSaved }: { keys: readonly StreamKey[]; onSav
   };
   return (
     <form class="config-form" onSubmit={save}>
-      <table class="table">
+      <table class="table cards">
         <thead>
           <tr><th scope="col">Key</th><th scope="col">Comment</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
             <tr key={i}>
-              <td>
+              <td data-label="Key">
                 <KeyInput index={i} shown={row.shown} value={row.key} onInput={(key) => update(i, { key })} />
                 <button class="link-button" type="button" aria-pressed={row.shown} onClick={() => update(i, { shown: !row.shown })}>{row.shown ? 'Hide' : 'Show'}</button>
                 <button class="link-button" type="button" onClick={() => void navigator.clipboard?.writeText(row.key)}>Copy</button>
               </td>
-              <td><input aria-label={`Comment for key ${i + 1}`} value={row.comment} onInput={(e) => update(i, { comment: e.currentTarget.value })} /></td>
+              <td data-label="Comment"><input aria-label={`Comment for key ${i + 1}`} value={row.comment} onInput={(e) => update(i, { comment: e.currentTarget.value })} /></td>
               <td><button class="button" type="button" onClick={() => remove(i)}>Remove<span class="visually-hidden"> key {i + 1}</span></button></td>
             </tr>
           ))}

@@ -23,14 +23,14 @@ export function VariantsEditor({ variants, onSaved }: { variants: readonly Outpu
     if (await run(() => setConfig('video/streamoutputvariants', rows.map(fromRow)), 'Saved: the next stream uses this ladder.')) onSaved();
   };
   const numberCell = (i: number, key: (typeof NUMBERS)[number], label: string, disabled = false) => (
-    <td>
+    <td data-label={label}>
       <input class="narrow" inputMode="numeric" aria-label={`${label}, variant ${i + 1}`} value={rows[i]![key]} disabled={disabled} onInput={(e) => update(i, { [key]: e.currentTarget.value })} />
     </td>
   );
   return (
     <form class="config-form" onSubmit={save}>
       <div class="table-scroll">
-        <table class="table">
+        <table class="table cards">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -47,17 +47,17 @@ export function VariantsEditor({ variants, onSaved }: { variants: readonly Outpu
           <tbody>
             {rows.map((row, i) => (
               <tr key={i}>
-                <td><input aria-label={`Name, variant ${i + 1}`} value={row.name} placeholder="automatic" onInput={(e) => update(i, { name: e.currentTarget.value })} /></td>
-                <td><input type="checkbox" aria-label={`Copy source video, variant ${i + 1}`} checked={row.videoPassthrough} onChange={(e) => update(i, { videoPassthrough: e.currentTarget.checked })} /></td>
+                <td data-label="Name"><input aria-label={`Name, variant ${i + 1}`} value={row.name} placeholder="automatic" onInput={(e) => update(i, { name: e.currentTarget.value })} /></td>
+                <td data-label="Copy source video"><input type="checkbox" aria-label={`Copy source video, variant ${i + 1}`} checked={row.videoPassthrough} onChange={(e) => update(i, { videoPassthrough: e.currentTarget.checked })} /></td>
                 {numberCell(i, 'scaledHeight', 'Height', row.videoPassthrough)}
                 {numberCell(i, 'videoBitrate', 'Video bitrate', row.videoPassthrough)}
                 {numberCell(i, 'framerate', 'Frame rate', row.videoPassthrough)}
-                <td>
+                <td data-label="x264 preset">
                   <select aria-label={`x264 preset, variant ${i + 1}`} value={String(row.cpuUsageLevel)} disabled={row.videoPassthrough} onChange={(e) => update(i, { cpuUsageLevel: Number(e.currentTarget.value) })}>
                     {PRESETS.map((preset, level) => <option key={preset} value={String(level)}>{preset}</option>)}
                   </select>
                 </td>
-                <td><input type="checkbox" aria-label={`Copy source audio, variant ${i + 1}`} checked={row.audioPassthrough} onChange={(e) => update(i, { audioPassthrough: e.currentTarget.checked })} /></td>
+                <td data-label="Copy source audio"><input type="checkbox" aria-label={`Copy source audio, variant ${i + 1}`} checked={row.audioPassthrough} onChange={(e) => update(i, { audioPassthrough: e.currentTarget.checked })} /></td>
                 {numberCell(i, 'audioBitrate', 'Audio bitrate', row.audioPassthrough)}
                 <td><button class="button" type="button" disabled={rows.length === 1} onClick={() => remove(i)}>Remove<span class="visually-hidden"> variant {i + 1}</span></button></td>
               </tr>
