@@ -271,6 +271,8 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
       { url: 'https://example.com/shop', title: 'Shop', openExternally: true },
     ]);
     await admin('chat/disable', true);
+    await admin('socialhandles', [{ platform: 'github', url: 'https://github.com/hexcast-example' }]);
+    await admin('tags', ['night', 'owls']);
     const page = await open('/');
     await page.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('region', { name: 'Stream offline' }).count()).toBe(0);
@@ -280,6 +282,10 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('rgb(200, 30, 40)');
     await page.waitForFunction(() => (window as { __customJs?: number }).__customJs === 42, undefined, { timeout: 5_000 });
     expect(await page.locator('.viewer-count').count()).toBe(0);
+    const social = page.getByRole('navigation', { name: 'Elsewhere' }).getByRole('link');
+    expect(await social.getAttribute('href')).toBe('https://github.com/hexcast-example');
+    expect(await social.locator('img').evaluate(async (img) => (await (img as HTMLImageElement).decode(), (img as HTMLImageElement).naturalWidth))).toBeGreaterThan(0);
+    expect(await page.getByRole('list', { name: 'Tags' }).locator('li').allTextContents()).toEqual(['#night', '#owls']);
 
     expect(await page.getByRole('link', { name: 'Shop' }).getAttribute('target')).toBe('_blank');
     await page.getByRole('button', { name: 'Server status' }).click();
