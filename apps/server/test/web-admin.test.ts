@@ -301,4 +301,17 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     await expect.poll(async () => (await log.locator('.log-level').allTextContents()).every((level) => ['warn', 'warning', 'error', 'fatal'].includes(level)), { timeout: 10_000 }).toBe(true);
     expect(await log.getByText(/SECURITY WARNING/).count()).toBeGreaterThan(0);
   });
+
+  it('disconnects the broadcaster from the dashboard after asking, and shows offline', async () => {
+    await admin.getByRole('link', { name: 'Dashboard' }).click();
+    const button = admin.getByRole('button', { name: 'Disconnect broadcaster' });
+    admin.once('dialog', (dialog) => void dialog.dismiss());
+    await button.click();
+    await admin.waitForTimeout(500);
+    expect(await admin.locator('.status-badge').textContent()).toBe('Live');
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await button.click();
+    await expect.poll(() => admin.locator('.status-badge').textContent(), { timeout: 15_000 }).toBe('Offline');
+    expect(((await (await fetch(`${server.url}/api/status`)).json()) as { online: boolean }).online).toBe(false);
+  });
 });
