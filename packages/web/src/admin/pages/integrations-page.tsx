@@ -29,30 +29,30 @@ export function IntegrationsPage() {
   );
 }
 
+/** Owncast's go-live notification settings: stored and shown, but nothing sends them yet (no notifier is wired in). */
 function Notifications({ notifications, onSaved }: { notifications: NonNullable<ServerConfig['notifications']>; onSaved: () => void }) {
   return (
-    <>
-      <Panel title="Discord notification">
-        <ConfigForm
-          saveAs="notifications/discord"
-          onSaved={onSaved}
-          fields={[
-            { key: 'enabled', label: 'Post to Discord when the stream starts', kind: 'toggle', value: notifications.discord.enabled },
-            { key: 'webhook', label: 'Webhook URL', kind: 'text', value: notifications.discord.webhook, placeholder: 'https://discord.com/api/webhooks/…' },
-            { key: 'goLiveMessage', label: 'Message', kind: 'text', value: notifications.discord.goLiveMessage },
-          ]}
-        />
-      </Panel>
-      <Panel title="Browser notifications">
-        <ConfigForm
-          saveAs="notifications/browser"
-          onSaved={onSaved}
-          fields={[
-            { key: 'enabled', label: 'Let viewers subscribe to go-live notifications', kind: 'toggle', value: notifications.browser.enabled },
-            { key: 'goLiveMessage', label: 'Message', kind: 'text', value: notifications.browser.goLiveMessage },
-          ]}
-        />
-      </Panel>
-    </>
+    <Panel title="Go-live notifications" wide>
+      <p class="note warning">These settings are stored for compatibility with Owncast, but this version of hexcast does not send notifications yet.</p>
+      <h3>Discord</h3>
+      <ConfigForm
+        saveAs="notifications/discord"
+        onSaved={onSaved}
+        fields={[
+          { key: 'enabled', label: 'Post to Discord when the stream starts', kind: 'toggle', value: notifications.discord.enabled },
+          { key: 'webhook', label: 'Webhook URL', kind: 'text', value: notifications.discord.webhook, placeholder: 'https://discord.com/api/webhooks/…' },
+          { key: 'goLiveMessage', label: 'Message', kind: 'text', value: notifications.discord.goLiveMessage },
+        ]}
+      />
+      <h3>Browser</h3>
+      <ConfigForm
+        saveAs="notifications/browser"
+        onSaved={onSaved}
+        fields={[
+          { key: 'enabled', label: 'Let viewers subscribe to go-live notifications', kind: 'toggle', value: notifications.browser.enabled },
+          { key: 'goLiveMessage', label: 'Message', kind: 'text', value: notifications.browser.goLiveMessage },
+        ]}
+      />
+    </Panel>
   );
 }
