@@ -38,7 +38,7 @@ export function ChatPage() {
                 { key: 'chat/establishedusermode', label: 'Only established users may chat', kind: 'toggle', value: c.chatEstablishedUserMode, help: 'New users wait a while before they can send messages.' },
                 { key: 'chat/spamprotectionenabled', label: 'Spam protection (rate limit)', kind: 'toggle', value: c.chatSpamProtectionEnabled },
                 { key: 'chat/slurfilterenabled', label: 'Filter slurs', kind: 'toggle', value: c.chatSlurFilterEnabled },
-                { key: 'chat/requireauthentication', label: 'Require an authenticated account', kind: 'toggle', value: c.chatRequireAuthentication },
+                { key: 'chat/requireauthentication', label: 'Only authenticated users may chat', kind: 'toggle', value: c.chatRequireAuthentication, help: 'This server offers no way to sign in yet: with this on, viewers cannot send messages.' },
                 { key: 'chat/forbiddenusernames', label: 'Forbidden names', kind: 'list', value: c.forbiddenUsernames, help: 'Separated by commas.' },
                 { key: 'chat/suggestedusernames', label: 'Suggested names for new users', kind: 'list', value: c.suggestedUsernames, help: 'Separated by commas; empty for generated names.' },
               ]}
