@@ -59,13 +59,26 @@ async function firstFrame(page: Page, timeoutMs = 30_000): Promise<number> {
   return page.evaluate(() => (window as unknown as { __firstFrame: number }).__firstFrame);
 }
 
-async function playlistReady(server: HexcastServer): Promise<number> {
+const segmentsOf = (playlist: string | undefined) => (playlist ?? '').split('\n').filter((l) => l.endsWith('.ts'));
+
+/**
+ * When the variant playlist first names a segment of the new stream. The previous stream's
+ * playlist lingers (its ending is written a moment after /api/status says offline), so segments
+ * it named before this publish do not count.
+ */
+async function playlistReady(server: HexcastServer, before: ReadonlySet<string>): Promise<number> {
   for (;;) {
     const playlist = await server.text('/hls/0/stream.m3u8');
-    // A finished stream's playlist (ENDLIST) stays for a while: wait for the new one.
-    if (playlist !== undefined && !playlist.includes('#EXT-X-ENDLIST') && playlist.split('\n').some((l) => l.endsWith('.ts'))) return Date.now();
+    if (playlist !== undefined && !playlist.includes('#EXT-X-ENDLIST') && segmentsOf(playlist).some((s) => !before.has(s))) return Date.now();
     await sleep(20);
   }
+}
+
+/** Publishes and resolves when the new stream's playlist is available. */
+async function startStream(server: HexcastServer): Promise<{ publisher: ReturnType<typeof publish>; ready: number }> {
+  const before = new Set(segmentsOf(await server.text('/hls/0/stream.m3u8')));
+  const publisher = publish(server);
+  return { publisher, ready: await playlistReady(server, before) };
 }
 
 function publish(server: HexcastServer) {
@@ -98,8 +111,9 @@ async function main(): Promise<void> {
       await page.addInitScript(FIRST_FRAME_PROBE);
       await page.goto(server.url);
       await page.getByRole('region', { name: 'Stream offline' }).waitFor();
-      publisher = publish(server);
-      const ready = await playlistReady(server);
+      const started = await startStream(server);
+      publisher = started.publisher;
+      const ready = started.ready;
       while (!(await server.online())) await sleep(20);
       statusOnline.push((Date.now() - ready) / 1000);
       const frameAt = await firstFrame(page);
@@ -113,8 +127,7 @@ async function main(): Promise<void> {
       await waitOffline(server);
     }
 
-    publisher = publish(server);
-    await playlistReady(server);
+    publisher = (await startStream(server)).publisher;
     const loads: number[] = [];
     let fetched: string[] = [];
     for (let run = 0; run < RUNS; run += 1) {
