@@ -82,7 +82,7 @@ export function SettingsPage() {
               <ConfigForm
                 onSaved={config.reload}
                 fields={[
-                  { key: 'serverurl', label: 'Public URL', kind: 'text', value: c.yp?.instanceUrl ?? '', placeholder: 'https://live.example.com', help: 'Used in links to this server (embeds, notifications).' },
+                  { key: 'serverurl', label: 'Public URL', kind: 'text', value: c.yp?.instanceUrl ?? '', placeholder: 'https://live.example.com', help: 'The address viewers reach this server at (Owncast’s server URL).' },
                   { key: 'webserverip', label: 'Web server address', kind: 'text', value: c.webServerIP, help: 'Takes effect after a restart.' },
                   { key: 'webserverport', label: 'Web server port', kind: 'number', value: c.webServerPort, help: 'Takes effect after a restart.' },
                   { key: 'rtmpserverbindaddress', label: 'RTMP address', kind: 'text', value: c.rtmpServerAddress },

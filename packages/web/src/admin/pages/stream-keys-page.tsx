@@ -43,7 +43,7 @@ function StreamKeysEditor({ keys, onSaved }: { keys: readonly StreamKey[]; onSav
               <td data-label="Key">
                 <KeyInput index={i} shown={row.shown} value={row.key} onInput={(key) => update(i, { key })} />
                 <button class="link-button" type="button" aria-pressed={row.shown} onClick={() => update(i, { shown: !row.shown })}>{row.shown ? 'Hide' : 'Show'}</button>
-                <button class="link-button" type="button" onClick={() => void navigator.clipboard?.writeText(row.key)}>Copy</button>
+                {'clipboard' in navigator && <button class="link-button" type="button" onClick={() => void navigator.clipboard.writeText(row.key)}>Copy</button>}
               </td>
               <td data-label="Comment"><input aria-label={`Comment for key ${i + 1}`} value={row.comment} onInput={(e) => update(i, { comment: e.currentTarget.value })} /></td>
               <td><button class="button" type="button" onClick={() => remove(i)}>Remove<span class="visually-hidden"> key {i + 1}</span></button></td>
