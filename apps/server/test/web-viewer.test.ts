@@ -79,6 +79,13 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await viewer.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 });
     const { before, after } = await playbackAdvances(viewer);
     expect(after).toBeGreaterThan(before);
+    // Near the live edge: about three 1-second segments behind it, not the whole window.
+    const behind = await viewer.$eval('video', (v) => {
+      const video = v as HTMLVideoElement;
+      return video.seekable.end(video.seekable.length - 1) - video.currentTime;
+    });
+    expect(behind).toBeGreaterThan(0);
+    expect(behind).toBeLessThan(8);
 
     const quality = viewer.getByLabel('Quality');
     await quality.waitFor({ timeout: 10_000 });
