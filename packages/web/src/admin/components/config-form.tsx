@@ -41,33 +41,7 @@ export function ConfigForm({ fields, saveAs, prepare = (v) => v, submitLabel = '
   const save = async (event: Event) => {
     event.preventDefault();
     setState('saving');
-    const failures: Record<string, string> = {};
-    const parsed = new Map<string, unknown>();
-    for (const field of saveAs === undefined ? changed : fields) {
-      const result = fromFormValue(field, values[field.key]!);
-      if ('error' in result) failures[field.key] = result.error;
-      else parsed.set(field.key, result.value);
-    }
-    const accepted: Record<string, FormValue> = {};
-    if (saveAs !== undefined) {
-      if (Object.keys(failures).length === 0) {
-        try {
-          await setConfig(saveAs, prepare(Object.fromEntries(parsed)));
-          Object.assign(accepted, values);
-        } catch (error) {
-          failures[''] = errorMessage(error);
-        }
-      }
-    } else {
-      for (const [key, value] of parsed) {
-        try {
-          await setConfig(key, value);
-          accepted[key] = values[key]!;
-        } catch (error) {
-          failures[key] = errorMessage(error);
-        }
-      }
-    }
+    const { accepted, failures } = await submit({ fields: saveAs === undefined ? changed : fields, values, saveAs, prepare });
     setSaved((before) => ({ ...before, ...accepted }));
     setErrors(failures);
     setState(Object.keys(failures).length === 0 ? 'saved' : 'failed');
@@ -95,6 +69,47 @@ export function ConfigForm({ fields, saveAs, prepare = (v) => v, submitLabel = '
       </div>
     </form>
   );
+}
+
+interface Submission {
+  readonly fields: readonly FieldSpec[];
+  readonly values: Record<string, FormValue>;
+  readonly saveAs: string | undefined;
+  readonly prepare: (values: Record<string, unknown>) => unknown;
+}
+
+/**
+ * Sends the fields: each to its own setter (what one refuses does not stop the others), or all
+ * as one object to `saveAs`. Returns what the server accepted and why anything was refused
+ * (keyed by field; '' for the whole form).
+ */
+async function submit({ fields, values, saveAs, prepare }: Submission): Promise<{ accepted: Record<string, FormValue>; failures: Record<string, string> }> {
+  const failures: Record<string, string> = {};
+  const parsed = new Map<string, unknown>();
+  for (const field of fields) {
+    const result = fromFormValue(field, values[field.key]!);
+    if ('error' in result) failures[field.key] = result.error;
+    else parsed.set(field.key, result.value);
+  }
+  const accepted: Record<string, FormValue> = {};
+  if (saveAs !== undefined) {
+    if (Object.keys(failures).length > 0) return { accepted, failures };
+    try {
+      await setConfig(saveAs, prepare(Object.fromEntries(parsed)));
+      return { accepted: { ...values }, failures };
+    } catch (error) {
+      return { accepted, failures: { '': errorMessage(error) } };
+    }
+  }
+  for (const [key, value] of parsed) {
+    try {
+      await setConfig(key, value);
+      accepted[key] = values[key]!;
+    } catch (error) {
+      failures[key] = errorMessage(error);
+    }
+  }
+  return { accepted, failures };
 }
 
 interface FieldProps {
