@@ -104,7 +104,7 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
   it('draws the viewers and hardware charts, and saves a screenshot of the live dashboard', async () => {
     // A viewer is watching (the page above): the count reaches the dashboard.
     await expect.poll(() => admin.getByRole('region', { name: 'Stream', exact: true }).locator('dd').first().textContent(), { timeout: 20_000 }).not.toBe('0');
-    const hardware = admin.getByRole('region', { name: 'CPU and memory' }).getByRole('img');
+    const hardware = admin.getByRole('region', { name: 'CPU, memory and disk' }).getByRole('img');
     await expect.poll(() => hardware.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/^Hardware use: CPU \d+(\.\d)?%, Memory \d+(\.\d)?%/);
     expect(await admin.locator('.chart svg polyline, .chart svg circle').count()).toBeGreaterThan(0);
     // The viewer page above is one of the players watching now.

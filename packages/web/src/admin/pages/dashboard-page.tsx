@@ -52,7 +52,7 @@ export function DashboardPage() {
           {(points) => <LineChart title="Viewers" integers series={[{ label: 'Viewers', color: 'var(--accent-hover)', points: withCurrent(points, status.data) }]} />}
         </Loaded>
       </Panel>
-      <Panel title="CPU and memory">
+      <Panel title="CPU, memory and disk">
         <Loaded source={hardware} what="Hardware">
           {(h) => (
             <LineChart
