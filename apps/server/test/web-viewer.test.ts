@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR
 // One server, one browser and one real ffmpeg stream for the whole file: the tests run in order
 // and each builds on the state the one before left (online, chatting, then offline).
 let server: ServerProcess;
+let dataDir: string;
 let browser: Browser;
 let publisher: Publisher | undefined;
 const contexts: BrowserContext[] = [];
@@ -37,7 +39,7 @@ async function sendChat(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServerProcess(tempDataDir());
+  server = await startServerProcess((dataDir = tempDataDir()));
   // The server serves the last good build when the sources do not build: these tests must see the current ones.
   expect(server.output()).not.toContain('the web app did not build');
   // 1-second segments and a two-rendition ladder: quick start, and a quality menu to check.
@@ -55,6 +57,7 @@ afterAll(async () => {
   await publisher?.stop();
   server?.child.kill('SIGTERM');
   await server?.exited;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 // Generous per-test time: on a busy 2-core machine the stream and Chromium share the cores with other test files.
