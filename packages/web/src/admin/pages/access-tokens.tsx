@@ -76,7 +76,7 @@ export function AccessTokens() {
           <input id={`${id}-name`} value={name} maxLength={64} onInput={(e) => setName(e.currentTarget.value)} />
         </div>
         <fieldset class="checkboxes">
-          <legend>May</legend>
+          <legend>Allowed to</legend>
           {SCOPES.map(({ scope, label }) => (
             <label key={scope}>
               <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))} />

@@ -80,6 +80,7 @@ export function SettingsPage() {
             </Panel>
             <Panel title="Server" wide>
               <ConfigForm
+                columns
                 onSaved={config.reload}
                 fields={[
                   { key: 'serverurl', label: 'Public URL', kind: 'text', value: c.yp?.instanceUrl ?? '', placeholder: 'https://live.example.com', help: 'The address viewers reach this server at (Owncast’s server URL).' },
