@@ -140,6 +140,20 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     expect(await received.locator('.chat-author').textContent()).toBe(author?.replace(/^Chat as /, ''));
   });
 
+  it('shows system messages and actions apart from chat, rendered from their markdown', async () => {
+    const create = await fetch(`${server.url}/api/admin/accesstokens/create`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ name: 'announcer', scopes: ['CAN_SEND_SYSTEM_MESSAGES'] }) });
+    expect(create.status).toBe(200);
+    const { accessToken } = (await create.json()) as { accessToken: string };
+    const bot = { Authorization: `Bearer ${accessToken}` };
+    expect((await fetch(`${server.url}/api/integrations/chat/system`, { method: 'POST', headers: bot, body: JSON.stringify({ body: 'Doors close at **ten**.' }) })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/integrations/chat/action`, { method: 'POST', headers: bot, body: JSON.stringify({ body: 'waves at everyone', author: 'Announcer' }) })).status).toBe(200);
+    const system = other.locator('.chat-system', { hasText: 'Doors close at' });
+    await system.waitFor({ timeout: 10_000 });
+    expect(await system.locator('.chat-body strong').textContent()).toBe('ten');
+    expect(await system.locator('.badge').allTextContents()).toContain('system');
+    await other.locator('.chat-action', { hasText: 'waves at everyone' }).waitFor({ timeout: 10_000 });
+  });
+
   it('shows a message carrying an XSS payload as text, running nothing', async () => {
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
     await sendChat(viewer, payload);
