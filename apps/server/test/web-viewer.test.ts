@@ -305,6 +305,8 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     expect(await page.locator('.server-name').evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('3px');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('rgb(200, 30, 40)');
     await page.waitForFunction(() => (window as { __customJs?: number }).__customJs === 42, undefined, { timeout: 5_000 });
+    const embed = await open('/embed/video');
+    await embed.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('.viewer-count').count()).toBe(0);
     const social = page.getByRole('navigation', { name: 'Elsewhere' }).getByRole('link');
     expect(await social.getAttribute('href')).toBe('https://github.com/hexcast-example');

@@ -3,15 +3,20 @@ import { useEffect } from 'preact/hooks';
 import { LiveVideo } from '../player/live-video.tsx';
 import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
+import { NsfwNotice } from '../viewer/nsfw-notice.tsx';
 import '../shared/theme.css';
 import './embed.css';
 
-/** `/embed/video`: only the player (or the offline state), filling the frame. */
+/** `/embed/video`: only the player (or the offline state), filling the frame; NSFW streams ask first here too. */
 function VideoEmbed() {
   const { config, status } = useServerState();
   useEffect(() => config && applyCustomisation(config), [config]);
   if (config === undefined) return <div class="player-placeholder" aria-busy="true" />;
-  return <LiveVideo config={config} status={status} />;
+  return (
+    <NsfwNotice nsfw={config.nsfw}>
+      <LiveVideo config={config} status={status} />
+    </NsfwNotice>
+  );
 }
 
 render(<VideoEmbed />, document.getElementById('app')!);
