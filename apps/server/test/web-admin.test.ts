@@ -314,4 +314,25 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     await expect.poll(() => admin.locator('.status-badge').textContent(), { timeout: 15_000 }).toBe('Offline');
     expect(((await (await fetch(`${server.url}/api/status`)).json()) as { online: boolean }).online).toBe(false);
   });
+
+  // Last: it changes the password the other tests use.
+  it('changes the admin password: mismatch and weak ones refused with the reason, then the old one stops working', async () => {
+    await admin.getByRole('link', { name: 'Server settings' }).click();
+    const panel = admin.getByRole('region', { name: 'Admin password' });
+    await panel.getByLabel('New password').fill('short');
+    await panel.getByLabel('Repeat it').fill('shorter');
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await panel.getByText('The two passwords differ.').waitFor();
+    await panel.getByLabel('Repeat it').fill('short');
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await panel.getByText('the admin password must be at least 8 characters').waitFor({ timeout: 10_000 });
+    expect((await fetch(`${server.url}/api/admin/status`, { headers: basicAuth('abc123') })).status).toBe(200);
+
+    await panel.getByLabel('New password').fill('a-much-longer-passphrase');
+    await panel.getByLabel('Repeat it').fill('a-much-longer-passphrase');
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await panel.getByText(/^Password changed\./).waitFor({ timeout: 10_000 });
+    expect((await fetch(`${server.url}/api/admin/status`, { headers: basicAuth('abc123') })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/admin/status`, { headers: basicAuth('a-much-longer-passphrase') })).status).toBe(200);
+  });
 });
