@@ -107,6 +107,10 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     const hardware = admin.getByRole('region', { name: 'CPU, memory and disk' }).getByRole('img');
     await expect.poll(() => hardware.getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/^Hardware use: CPU \d+(\.\d)?%, Memory \d+(\.\d)?%/);
     expect(await admin.locator('.chart svg polyline, .chart svg circle').count()).toBeGreaterThan(0);
+    const asked = admin.waitForRequest((r) => r.url().includes('/api/admin/viewersOverTime?windowStart='));
+    await admin.getByLabel('Period').selectOption({ label: 'Last hour' });
+    const windowStart = Number(new URL((await asked).url()).searchParams.get('windowStart'));
+    expect(Math.abs(Date.now() / 1000 - 3600 - windowStart)).toBeLessThan(60);
     // The viewer page above is one of the players watching now.
     await admin.getByRole('region', { name: 'Watching now' }).getByRole('cell', { name: 'Chrome on Linux' }).waitFor({ timeout: 20_000 });
     await admin.setViewportSize({ width: 1280, height: 1400 });

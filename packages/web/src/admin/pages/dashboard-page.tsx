@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'preact/hooks';
 import type { AdminStatus, HardwareStats, TimePoint } from '../admin-types.ts';
 import { ConfigForm } from '../components/config-form.tsx';
 import { LineChart } from '../components/line-chart.tsx';
@@ -11,11 +12,21 @@ function withCurrent(points: readonly TimePoint[], status: AdminStatus | undefin
   return status === undefined ? [...points] : [...points, { time: new Date().toISOString(), value: status.viewerCount }];
 }
 
+const PERIODS = [
+  { hours: 1, label: 'Last hour' },
+  { hours: 6, label: 'Last 6 hours' },
+  { hours: 24, label: 'Last day' },
+  { hours: 24 * 7, label: 'Last week' },
+];
+
 /** `/admin/`: is the stream live, who is sending it, how it is going, and the title. */
 export function DashboardPage() {
   const status = useAdminData<AdminStatus>('/api/admin/status', 3_000);
   const hardware = useAdminData<HardwareStats>('/api/admin/hardwarestats', 10_000);
-  const viewers = useAdminData<TimePoint[]>('/api/admin/viewersOverTime', 30_000);
+  const [hours, setHours] = useState(24);
+  // The window starts when the period is chosen (a path that changed on every render would refetch forever).
+  const windowStart = useMemo(() => Math.floor(Date.now() / 1000) - hours * 3600, [hours]);
+  const viewers = useAdminData<TimePoint[]>(`/api/admin/viewersOverTime?windowStart=${windowStart}`, 30_000);
   const active = useAdminData<ActiveViewer[]>('/api/admin/viewers', 15_000);
   const playback = useAdminData<VideoMetrics>('/api/admin/metrics/video', 30_000);
 
@@ -47,7 +58,14 @@ export function DashboardPage() {
           {(h) => <StreamHealth stats={h} online={status.data?.online === true} />}
         </Loaded>
       </Panel>
-      <Panel title="Viewers over time">
+      <Panel
+        title="Viewers over time"
+        actions={
+          <select class="panel-actions" aria-label="Period" value={String(hours)} onChange={(e) => setHours(Number(e.currentTarget.value))}>
+            {PERIODS.map((p) => <option key={p.hours} value={String(p.hours)}>{p.label}</option>)}
+          </select>
+        }
+      >
         <Loaded source={viewers} what="Viewers over time">
           {(points) => <LineChart title="Viewers" integers series={[{ label: 'Viewers', color: 'var(--accent-hover)', points: withCurrent(points, status.data) }]} />}
         </Loaded>
