@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -19,8 +20,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const createdDataDirs = new Set<string>();
+// Registered while the importing test file is collected, so it runs after that file's own
+// afterAll hooks have stopped its servers.
+afterAll(() => {
+  for (const dir of createdDataDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  createdDataDirs.clear();
+});
+
+/** A fresh data directory under the OS temp dir, removed after the test file's tests. */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'hexcast-server-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hexcast-server-'));
+  createdDataDirs.add(dir);
+  return dir;
 }
 
 export interface ServerProcess {
