@@ -56,6 +56,13 @@ function broadcast(server: ServerProcess): Publisher {
 
 const online = (server: ServerProcess) => async () => (((await (await fetch(`${server.url}/api/status`)).json()) as { online: boolean }).online ? true : undefined);
 
+/** Waits for the stream to go online; on failure the error carries the server's last log lines. */
+async function waitOnline(server: ServerProcess): Promise<void> {
+  await waitFor('online', online(server), 40_000).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${server.output().slice(-4000)}`);
+  });
+}
+
 /** URI lines of a playlist, resolved against the playlist's own URL. */
 function urisOf(playlist: string, base: string): string[] {
   return playlist
@@ -102,7 +109,7 @@ describe('video in S3-compatible object storage (real ffmpeg, real s3rver)', () 
   it('serves the master playlist from hexcast and everything else from the bucket, then empties the bucket', { timeout: 120_000 }, async () => {
     const { server, s3, dataDir, bucket } = await setup();
     const publisher = broadcast(server);
-    await waitFor('online', online(server), 40_000);
+    await waitOnline(server);
 
     const master = (await fetchText(`${server.url}/hls/stream.m3u8`)) ?? '';
     expect(master).toContain(`${s3.endpoint}/${s3.bucket}/${PREFIX}/0/stream.m3u8`);
@@ -152,7 +159,7 @@ describe('video in S3-compatible object storage (real ffmpeg, real s3rver)', () 
   it('rides out the bucket being down for 10 s: the stream goes on, the admin is warned, uploads catch up, no playlist names a missing segment', { timeout: 150_000 }, async () => {
     const { server, s3 } = await setup();
     broadcast(server);
-    await waitFor('online', online(server), 40_000);
+    await waitOnline(server);
     const variants = await variantUrls(server);
     const missing: string[] = [];
     let checks = 0;
@@ -176,6 +183,9 @@ describe('video in S3-compatible object storage (real ffmpeg, real s3rver)', () 
     expect(await online(server)()).toBe(true);
     expect((await fetch(`${server.url}/hls/stream.m3u8`)).status).toBe(200);
     expect(server.output()).toMatch(/video object storage is unreachable/);
+    // What the admin sees.
+    const warnings = await (await fetch(`${server.url}/api/admin/logs/warnings`, { headers: basicAuth('abc123') })).text();
+    expect(warnings).toMatch(/video object storage is unreachable/);
     await s3.restart();
 
     const stale = new Set(before.flat());
