@@ -23,10 +23,15 @@ describe('admin session cookie', () => {
     expect(f.controller.settings.get('serverInfo').name).toBe('via cookie');
   });
 
-  it('is Secure behind TLS or a proxy saying https', async () => {
-    const f = await createFixture();
-    expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-Proto': 'https' })).headers.get('set-cookie')).toMatch(/; Secure/);
-    expect((await f.app.request('https://example.com/api/admin/status', { headers: ADMIN })).headers.get('set-cookie')).toMatch(/; Secure/);
+  it('is Secure behind TLS or a trusted proxy saying https, not when anyone else says so', async () => {
+    const proxied = await createFixture({ peerAddress: () => '127.0.0.1' });
+    expect((await proxied.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-Proto': 'https' })).headers.get('set-cookie')).toMatch(/; Secure/);
+    expect((await proxied.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-Proto': 'http' })).headers.get('set-cookie')).not.toMatch(/; Secure/);
+    const direct = await createFixture();
+    expect((await direct.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-Proto': 'https' })).headers.get('set-cookie')).not.toMatch(/; Secure/);
+    expect((await direct.app.request('https://example.com/api/admin/status', { headers: ADMIN })).headers.get('set-cookie')).toMatch(/; Secure/);
+    const trustingNone = await createFixture({ peerAddress: () => '127.0.0.1', trustedProxies: [] });
+    expect((await trustingNone.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-Proto': 'https' })).headers.get('set-cookie')).not.toMatch(/; Secure/);
   });
 
   it('refuses made-up, expired and pre-password-change sessions', async () => {
@@ -107,5 +112,12 @@ describe('the address failed logins count against', () => {
       expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '198.51.100.1' })).status, proxy).toBe(429);
       expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '198.51.100.2' })).status, proxy).toBe(200);
     }
+  });
+
+  it('is the hop the proxy appended, whatever the client wrote before it', async () => {
+    const f = await createFixture({ peerAddress: () => '127.0.0.1' });
+    for (let i = 0; i < 6; i++) expect((await f.get('/api/admin/status', { ...WRONG, 'X-Forwarded-For': `198.18.0.${i}, 203.0.113.60` })).status).toBe(401);
+    expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '127.0.0.1, 203.0.113.60' })).status).toBe(429);
+    expect((await f.get('/api/admin/status', { ...ADMIN, 'X-Forwarded-For': '203.0.113.61' })).status).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AccessToken, ChatAuthApi, UserScope } from '@hexcast/core';
 import { tokenRefusal } from './errors.ts';
-import { requestClientAddress, type PeerAddress } from './peer-address.ts';
+import type { RequestOrigin } from './peer-address.ts';
 
 /** What `integrationAuth` leaves for the route: the caller's access token. */
 export interface IntegrationVariables {
@@ -12,11 +12,11 @@ export interface IntegrationVariables {
  * Routes that take a chat user's `?accessToken=` (Owncast's `RequireUserAccessToken`, and with
  * `requireModerator` its moderation variant). Refusals are a bare 401 `unauthorized`.
  */
-export function chatUserAuth(api: ChatAuthApi, options: { readonly requireModerator?: boolean; readonly peerAddress?: PeerAddress | undefined } = {}): MiddlewareHandler {
+export function chatUserAuth(api: ChatAuthApi, options: { readonly requireModerator?: boolean; readonly origin: RequestOrigin }): MiddlewareHandler {
   return async (c, next) => {
     const result = await api.authenticateChatUser({
       accessToken: c.req.query('accessToken'),
-      ipAddress: requestClientAddress(c, options.peerAddress),
+      ipAddress: options.origin.address(c),
       requireModerator: options.requireModerator ?? false,
     });
     if (!result.ok) return tokenRefusal(c, result.error);

@@ -3,7 +3,7 @@ import type { UpgradeWebSocket, WSContext, WSEvents, WSMessageReceive } from 'ho
 import type { ChatConnection, ChatSessionApi, ChatSink, Logger } from '@hexcast/core';
 import { chatRefusalResponse } from './errors.ts';
 import { isPingable, keepAlive, type KeepaliveOptions } from './keepalive.ts';
-import { requestClientAddress, type PeerAddress } from './peer-address.ts';
+import type { RequestOrigin } from './peer-address.ts';
 
 /** Frames a client sends before its connection is accepted are kept, up to this many (then dropped). */
 const MAX_EARLY_FRAMES = 32;
@@ -14,7 +14,8 @@ const OPEN = 1;
 export interface ChatSocketOptions {
   /** The runtime's WebSocket upgrade (`upgradeWebSocket` of `@hono/node-server`); without it `/ws` answers 501. */
   readonly upgradeWebSocket?: UpgradeWebSocket<unknown> | undefined;
-  readonly peerAddress?: PeerAddress | undefined;
+  /** who the client is (IP bans): see `requestOrigin` */
+  readonly origin: RequestOrigin;
   readonly logger?: Logger | undefined;
   readonly keepalive?: KeepaliveOptions | undefined;
 }
@@ -27,7 +28,7 @@ export interface ChatSocketOptions {
 export function chatSocketRoutes(api: ChatSessionApi, options: ChatSocketOptions): Hono {
   const app = new Hono();
   app.get('/ws', async (c) => {
-    const ipAddress = requestClientAddress(c, options.peerAddress);
+    const ipAddress = options.origin.address(c);
     const admission = await api.checkChatAdmission({ ipAddress });
     if (!admission.ok) return chatRefusalResponse(c, admission.error);
     if (options.upgradeWebSocket === undefined) return c.text('this server was set up without WebSocket support, so chat is unavailable', 501);

@@ -1,10 +1,25 @@
+import { normalizeAddress, type ProxyTrust } from './trusted-proxies.ts';
+
 /**
- * The client's address: the first `X-Forwarded-For` hop when present (hexcast usually runs
- * behind a reverse proxy, as Owncast assumes), else the connection's peer address.
+ * The client's address, as proxy-addr (Express, Fastify) decides it: the TCP peer, unless it is a
+ * trusted proxy, in which case the hop it names last in `X-Forwarded-For`, and so on leftwards:
+ * the right-most address in `<X-Forwarded-For>, <peer>` that is not a trusted proxy. A client can
+ * write anything into the header, but only to the left of what the proxies append, so its own
+ * entries are never reached while the chain holds. A hop that is not an IP address stops the
+ * walk at the proxy that passed it on. Addresses come back normalized (`normalizeAddress`);
+ * without a peer (no socket) the answer is `'unknown'`, whatever the header says.
  */
-export function clientAddress(forwardedFor: string | undefined, peer: string | undefined): string {
-  const forwarded = forwardedFor?.split(',')[0]?.trim();
-  return forwarded !== undefined && forwarded !== '' ? forwarded : (peer ?? 'unknown');
+export function clientAddress(forwardedFor: string | undefined, peer: string | undefined, trusted: ProxyTrust): string {
+  if (peer === undefined) return 'unknown';
+  let client = normalizeAddress(peer);
+  if (client === undefined) return peer;
+  const hops = forwardedFor === undefined ? [] : forwardedFor.split(',');
+  for (let i = hops.length - 1; i >= 0 && trusted(client); i--) {
+    const hop = normalizeAddress(hops[i]);
+    if (hop === undefined) break;
+    client = hop;
+  }
+  return client;
 }
 
 /**

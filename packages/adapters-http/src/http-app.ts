@@ -8,7 +8,7 @@ import { chatSocketRoutes } from './chat-socket.ts';
 import { failure } from './errors.ts';
 import type { KeepaliveOptions } from './keepalive.ts';
 import { openApiRoutes } from './openapi/openapi-routes.ts';
-import type { PeerAddress } from './peer-address.ts';
+import { requestOrigin, type PeerAddress } from './peer-address.ts';
 import { adminChatRoutes } from './routes/admin-chat.ts';
 import { adminOpsRoutes } from './routes/admin-ops.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -25,12 +25,18 @@ import { integrationRoutes } from './routes/integrations.ts';
 import { videoRoutes } from './routes/video.ts';
 import { webAppRoutes } from './routes/web-app.ts';
 import { publicRoutes } from './routes/public.ts';
+import { DEFAULT_TRUSTED_PROXIES, type TrustedProxies } from './trusted-proxies.ts';
 
 export interface HttpAppOptions {
   /** Where unexpected errors are reported (never shown to the client). */
   readonly logger?: Logger;
   /** The TCP peer address of a request (the Node server provides it); used when no proxy header says otherwise. */
   readonly peerAddress?: PeerAddress;
+  /**
+   * The peers whose `X-Forwarded-For`/`X-Forwarded-Proto` are believed (default: loopback and
+   * private ranges). Give the video fast path (`createNodeServer`) the same list. ADR 13.
+   */
+  readonly trustedProxies?: TrustedProxies;
   /**
    * The runtime's WebSocket upgrade, for chat at `/ws`: on Node, `upgradeWebSocket` from
    * `@hono/node-server`, with the server created by `createAdaptorServer`/`serve` given
@@ -55,7 +61,8 @@ export interface HttpAppOptions {
  */
 export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono {
   const app = new Hono();
-  const auth = adminAuth(api, { peerAddress: options.peerAddress });
+  const origin = requestOrigin(options.peerAddress, options.trustedProxies ?? DEFAULT_TRUSTED_PROXIES);
+  const auth = adminAuth(api, { origin });
   app.use('/api/admin/*', auth);
   app.route('/api/admin/config', adminConfigRoutes(api));
   app.route('/api/admin', adminServerConfigRoutes(api));
@@ -64,16 +71,16 @@ export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono 
   app.route('/api/admin/emoji', adminEmojiRoutes(api));
   app.route('/api/admin', adminUserRoutes(api));
   app.route('/api/admin', adminOpsRoutes(api));
-  app.route('/', metricsRoutes(api, { peerAddress: options.peerAddress }));
+  app.route('/', metricsRoutes(api, { origin }));
   app.route('/', healthRoutes(api));
   app.route('/api/integrations', integrationRoutes(api));
-  app.route('/', videoRoutes(api, options.peerAddress ? { peerAddress: options.peerAddress } : {}));
-  app.route('/api', publicRoutes(api, { peerAddress: options.peerAddress }));
+  app.route('/', videoRoutes(api, { origin }));
+  app.route('/api', publicRoutes(api, { origin }));
   app.route('/', staticAssetRoutes(api));
   if (options.publicDir !== undefined) app.route('/', publicFileRoutes(options.publicDir));
   app.route('/', openApiRoutes());
-  app.route('/', chatRoutes(api, { peerAddress: options.peerAddress }));
-  app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, peerAddress: options.peerAddress, logger: options.logger, keepalive: options.chatKeepalive }));
+  app.route('/', chatRoutes(api, { origin }));
+  app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, origin, logger: options.logger, keepalive: options.chatKeepalive }));
   if (options.webAppDirs) app.route('/', webAppRoutes({ dirs: options.webAppDirs, adminAuth: auth }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.notFound((c) => c.text('Not Found', 404));

@@ -7,6 +7,7 @@ export * from './routes/admin-config-schemas.ts';
 export { VALUE_SETTERS } from './routes/admin-config.ts';
 export * from './client-identity.ts';
 export * from './peer-address.ts';
+export * from './trusted-proxies.ts';
 export * from './video-request.ts';
 export * from './node-listener.ts';
 export * from './node-server.ts';

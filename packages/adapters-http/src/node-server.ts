@@ -3,6 +3,7 @@ import { createAdaptorServer, type WebSocketServerLike } from '@hono/node-server
 import type { Hono } from 'hono';
 import type { VideoApi } from './api.ts';
 import { withVideoFastPath } from './node-listener.ts';
+import type { TrustedProxies } from './trusted-proxies.ts';
 
 export interface NodeServerOptions {
   readonly api: VideoApi;
@@ -15,6 +16,8 @@ export interface NodeServerOptions {
   readonly websocket?: WebSocketServerLike | undefined;
   /** Node's server options (timeouts). */
   readonly serverOptions?: http.ServerOptions;
+  /** Whose `X-Forwarded-For` the video fast path believes (default: loopback and private ranges; ADR 13). */
+  readonly trustedProxies?: TrustedProxies | undefined;
   /** Unexpected failures of the video fast path. */
   readonly onError: (error: unknown) => void;
 }
@@ -24,7 +27,7 @@ export interface NodeServerOptions {
  * everything else through Hono, and WebSocket upgrades wired the way `@hono/node-server` expects.
  */
 export function createNodeServer(options: NodeServerOptions): http.Server {
-  const createServer = (serverOptions: http.ServerOptions, listener: http.RequestListener) => http.createServer(serverOptions, withVideoFastPath(options.api, listener, options.onError));
+  const createServer = (serverOptions: http.ServerOptions, listener: http.RequestListener) => http.createServer(serverOptions, withVideoFastPath(options.api, listener, options.onError, options.trustedProxies));
   return createAdaptorServer({
     fetch: options.app.fetch,
     serverOptions: options.serverOptions ?? {},

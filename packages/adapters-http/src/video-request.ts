@@ -1,6 +1,6 @@
 import { OFFLINE_CLIP, PREVIEW, THUMBNAIL, isPlaylist, isSegment } from '@hexcast/core';
 import type { VideoApi } from './api.ts';
-import { clientAddress, viewerClientId } from './client-identity.ts';
+import { viewerClientId } from './client-identity.ts';
 
 /** Segments have unique names and never change; only the offline clip's name is reused. */
 const SEGMENT_CACHE = 'public, max-age=3600, immutable';
@@ -11,8 +11,8 @@ export interface VideoRequest {
   /** the URL path, still percent-encoded */
   readonly path: string;
   readonly userAgent: string | undefined;
-  readonly forwardedFor: string | undefined;
-  readonly peerAddress: string | undefined;
+  /** the client's address (see `clientAddress`), asked only for playlists */
+  readonly clientAddress: () => string;
 }
 
 export interface VideoResponse {
@@ -41,7 +41,7 @@ export async function answerVideoRequest(api: VideoApi, request: VideoRequest): 
   const file = await api.getVideoFile(isThumbnail ? key : hlsKey!);
   if (file === undefined) return NOT_FOUND;
   if (hlsKey !== undefined && isPlaylist(hlsKey)) {
-    const address = clientAddress(request.forwardedFor, request.peerAddress);
+    const address = request.clientAddress();
     const userAgent = request.userAgent ?? '';
     api.viewerSeen({ clientId: viewerClientId(address, userAgent), ipAddress: address, userAgent });
   }

@@ -5,7 +5,7 @@ import { chatUserAuth } from '../chat-auth.ts';
 import { MessageVisibilityBody, UserEnabledBody } from '../chat-schemas.ts';
 import { errorResponse, success } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
-import type { PeerAddress } from '../peer-address.ts';
+import type { RequestOrigin } from '../peer-address.ts';
 
 export const RegisterBody = z.object({ displayName: z.string().max(1000).nullish() });
 
@@ -13,10 +13,10 @@ export const RegisterBody = z.object({ displayName: z.string().max(1000).nullish
  * The chat routes of the web app and of moderators: registration, history, emoji, and the
  * moderation actions a chat user with the MODERATOR scope may take (with their `?accessToken=`).
  */
-export function chatRoutes(api: ChatApi, options: { readonly peerAddress?: PeerAddress | undefined } = {}): Hono {
+export function chatRoutes(api: ChatApi, options: { readonly origin: RequestOrigin }): Hono {
   const app = new Hono();
-  const anyUser = chatUserAuth(api, { peerAddress: options.peerAddress });
-  const moderator = chatUserAuth(api, { peerAddress: options.peerAddress, requireModerator: true });
+  const anyUser = chatUserAuth(api, { origin: options.origin });
+  const moderator = chatUserAuth(api, { origin: options.origin, requireModerator: true });
 
   app.options('/api/chat/register', (c) => {
     openCors(c);
