@@ -80,40 +80,69 @@ function chatSocketEvents(api: ChatSessionApi, request: { accessToken: string | 
   };
 }
 
-/** The core's view of the socket: never throws, stops sending once closing. */
+/** What the chat needs of a `ws` WebSocket (what `@hono/node-server` puts in `WSContext.raw`). */
+interface RawSocket {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: string | Uint8Array, options: { binary: boolean }): void;
+  close(code?: number, reason?: string): void;
+}
+
+function isRawSocket(raw: unknown): raw is RawSocket {
+  const socket = raw as Partial<RawSocket> | null | undefined;
+  return typeof socket?.send === 'function' && typeof socket.close === 'function' && typeof socket.readyState === 'number' && typeof socket.bufferedAmount === 'number';
+}
+
+/**
+ * The core's view of the socket: never throws, stops sending once closing. On Node it writes to
+ * the `ws` socket underneath directly (one call per frame, shared bytes sent as they are); other
+ * runtimes go through Hono's `WSContext`.
+ */
 function socketSink(ws: WSContext<unknown>): ChatSink {
+  const socket: RawSocket = isRawSocket(ws.raw) ? ws.raw : contextSocket(ws);
   let closing = false;
   return {
     send(frame) {
-      if (closing || ws.readyState !== OPEN) return;
+      if (closing || socket.readyState !== OPEN) return;
       try {
-        if (typeof frame === 'string') ws.send(frame);
-        else sendText(ws, frame);
+        socket.send(frame, TEXT);
       } catch {
         // the peer went away between the check and the write: the close handler follows
       }
     },
-    bufferedAmount() {
-      const amount = (ws.raw as { bufferedAmount?: unknown } | undefined)?.bufferedAmount;
-      return typeof amount === 'number' ? amount : 0;
-    },
+    bufferedAmount: () => socket.bufferedAmount,
     close(code, reason) {
       if (closing) return;
       closing = true;
       try {
-        ws.close(code, truncateUtf8(reason, MAX_CLOSE_REASON_BYTES));
+        socket.close(code, truncateUtf8(reason, MAX_CLOSE_REASON_BYTES));
       } catch {
         // an invalid close code: close without one
-        ws.close();
+        socket.close();
       }
     },
+  };
+}
+
+const TEXT = { binary: false } as const;
+const decoder = new TextDecoder();
+
+/** A `WSContext` seen as a raw socket (text frames only; no buffered amount to read). */
+function contextSocket(ws: WSContext<unknown>): RawSocket {
+  return {
+    get readyState() {
+      return ws.readyState;
+    },
+    bufferedAmount: 0,
+    send: (data) => ws.send(typeof data === 'string' ? data : decoder.decode(data)),
+    close: (code, reason) => ws.close(code, reason),
   };
 }
 
 /** Text frames as they are; binary frames decoded as UTF-8 (Owncast reads both alike). */
 function frameText(data: WSMessageReceive): string | undefined {
   if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return new TextDecoder().decode(data);
+  if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) return decoder.decode(data);
   return undefined;
 }
 
@@ -121,11 +150,4 @@ function truncateUtf8(text: string, maxBytes: number): string {
   const bytes = new TextEncoder().encode(text);
   if (bytes.byteLength <= maxBytes) return text;
   return new TextDecoder().decode(bytes.slice(0, maxBytes)).replace(/\uFFFD$/, '');
-}
-
-/** Shared UTF-8 bytes as a TEXT frame: straight to `ws` when it is underneath (no copy), else decoded. */
-function sendText(ws: WSContext<unknown>, bytes: Uint8Array): void {
-  const raw = ws.raw as { send?: (data: Uint8Array, options: { binary: boolean }) => void } | undefined;
-  if (typeof raw?.send === 'function') raw.send(bytes, { binary: false });
-  else ws.send(new TextDecoder().decode(bytes));
 }

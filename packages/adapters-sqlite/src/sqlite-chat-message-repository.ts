@@ -1,21 +1,28 @@
 import type { ChatHistoryQuery, ChatMessage, ChatMessageRepository } from '@hexcast/core';
-import { and, asc, count, desc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
-import { toChatMessage, toChatMessageRow } from './chat-message-row.ts';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { toChatMessage, toChatMessageRow, type ChatMessageRow } from './chat-message-row.ts';
 import type { HexcastDatabase } from './open-database.ts';
 import { chatMessages, users } from './schema.ts';
 
 /** Chat history. "Messages of disabled users" is answered by joining `users` in the same file. */
 export class SqliteChatMessageRepository implements ChatMessageRepository {
   readonly #db: HexcastDatabase;
+  readonly #save;
+  readonly #columns = Object.entries(getTableColumns(chatMessages));
 
   constructor(db: HexcastDatabase) {
     this.#db = db;
+    // Every chat message is saved through this upsert, prepared once. Each save is its own
+    // commit, durable as ADR 4 describes, before the message is broadcast. The placeholders are
+    // bare SQL, so `save` passes driver values (drizzle's column encoders choke on NULL there).
+    const values = Object.fromEntries(this.#columns.map(([key]) => [key, sql`${sql.placeholder(key)}`])) as unknown as ChatMessageRow;
+    const excluded = Object.fromEntries(this.#columns.filter(([key]) => key !== 'id').map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]));
+    this.#save = db.insert(chatMessages).values(values).onConflictDoUpdate({ target: chatMessages.id, set: excluded }).prepare();
   }
 
   async save(message: ChatMessage): Promise<void> {
-    const row = toChatMessageRow(message);
-    const { id: _id, ...rest } = row;
-    this.#db.insert(chatMessages).values(row).onConflictDoUpdate({ target: chatMessages.id, set: rest }).run();
+    const row: Record<string, unknown> = toChatMessageRow(message);
+    this.#save.run(Object.fromEntries(this.#columns.map(([key, column]) => [key, row[key] === null ? null : column.mapToDriverValue(row[key])])));
   }
 
   async getById(id: string): Promise<ChatMessage | undefined> {

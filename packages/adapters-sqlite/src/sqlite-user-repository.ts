@@ -17,9 +17,12 @@ const STATUS_FILTERS: Record<UserListStatus, SQL | undefined> = {
 export class SqliteUserRepository implements UserRepository {
   readonly #db: HexcastDatabase;
   readonly #getByTokenHash;
+  readonly #getById;
 
   constructor(db: HexcastDatabase) {
     this.#db = db;
+    // Every chat message re-reads its sender (moderation may have changed them): prepared once.
+    this.#getById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
     // Every chat connection authenticates through this lookup.
     this.#getByTokenHash = db
       .select({ user: users })
@@ -57,7 +60,7 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   async getById(id: string): Promise<ChatUser | undefined> {
-    const row = this.#db.select().from(users).where(eq(users.id, id)).get();
+    const row = this.#getById.get({ id });
     return row === undefined ? undefined : toChatUser(row);
   }
 

@@ -24,6 +24,8 @@ export const coreModule = new ContainerModule(({ bind }) => {
           storage,
           videoOptions,
           transcoder,
+          // One write per chat socket per event-loop turn, however many messages the turn handled.
+          chatOptions: { flushScheduler: setImmediate },
           ...(config.streamKey !== undefined ? { streamKeyOverride: config.streamKey } : {}),
           ...(config.adminPassword !== undefined ? { adminPasswordOverride: config.adminPassword } : {}),
           ...(config.ffmpegPath !== undefined ? { ffmpegPathOverride: config.ffmpegPath } : {}),

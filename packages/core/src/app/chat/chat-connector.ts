@@ -9,6 +9,7 @@ import { makeChatEvent } from './chat-event.ts';
 import type { ChatInbound, InboundLimits } from './chat-inbound.ts';
 import { CLOSE_CODES } from './chat-texts.ts';
 import { ClientOutbox, type OutboxLimits } from './client-outbox.ts';
+import type { OutboxFlusher } from './outbox-flusher.ts';
 import type { Presence } from './presence.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -17,6 +18,8 @@ export interface ConnectorOptions {
   readonly maxConnections: number;
   readonly outbox: OutboxLimits;
   readonly inbound: InboundLimits;
+  /** flushes every client's outbox together */
+  readonly flusher: OutboxFlusher;
 }
 
 /** The event a refusal sends before closing, if any (the first two are answered over HTTP). */
@@ -83,6 +86,7 @@ export class ChatConnector {
     const outbox = new ClientOutbox({
       sink: request.sink,
       limits: this.#options.outbox,
+      flusher: this.#options.flusher,
       // Only runs once events are pushed, which is after `accepted` exists.
       onOverflow: () => {
         this.#ctx.logger.warn({ clientId: accepted.id, userId: accepted.user.id }, 'chat client too slow: dropped');

@@ -13,6 +13,7 @@ import { ChatAuth } from './chat-auth.ts';
 import { ChatBroadcaster } from './chat-broadcaster.ts';
 import type { ChatContext, SettingsReader } from './chat-context.ts';
 import { ChatConnector } from './chat-connector.ts';
+import { makeChatEvent } from './chat-event.ts';
 import { ChatHistory, DEFAULT_HISTORY_LIMITS, type HistoryLimits } from './chat-history.ts';
 import { ChatInbound, DEFAULT_INBOUND_LIMITS, type InboundLimits } from './chat-inbound.ts';
 import { ChatModeration } from './chat-moderation.ts';
@@ -21,6 +22,7 @@ import { CHAT_TEXTS, CLOSE_CODES } from './chat-texts.ts';
 import { ClientRegistry } from './client-registry.ts';
 import { DEFAULT_OUTBOX_LIMITS, type OutboxLimits } from './client-outbox.ts';
 import { EmojiService } from './emoji-service.ts';
+import { OutboxFlusher, type FlushScheduler } from './outbox-flusher.ts';
 import { Integrations } from './integrations.ts';
 // core/testing's markdown-free renderer is a complete, contract-tested ChatRenderer: the default, not a second copy.
 import { PlainChatRenderer } from './plain-chat-renderer.ts';
@@ -41,6 +43,12 @@ export interface ChatServiceOptions {
   readonly prune?: Partial<PruneOptions>;
   /** the slur filter's words (default: the built-in list) */
   readonly slurWords?: readonly string[];
+  /**
+   * When sockets' pending events are written (default `queueMicrotask`: at the end of the current
+   * job). A server passes a once-per-event-loop-turn scheduler (Node's `setImmediate`) so the events
+   * of many inbound messages handled in one turn reach each socket as one frame.
+   */
+  readonly flushScheduler?: FlushScheduler;
 }
 
 export interface ChatServiceDeps {
@@ -112,7 +120,7 @@ export class ChatService implements ChatApi {
       presence: this.#presence,
       inbound,
       geoip: deps.geoip,
-      options: { maxConnections: options.maxConnections ?? 10_000, outbox: { ...DEFAULT_OUTBOX_LIMITS, ...options.outbox }, inbound: inboundLimits },
+      options: { maxConnections: options.maxConnections ?? 10_000, outbox: { ...DEFAULT_OUTBOX_LIMITS, ...options.outbox }, inbound: inboundLimits, flusher: new OutboxFlusher(options.flushScheduler) },
     });
     this.#history = new ChatHistory(ctx, { ...DEFAULT_HISTORY_LIMITS, ...options.history });
     this.#moderation = new ChatModeration({ ctx, broadcaster: this.#broadcaster, presence: this.#presence, disconnect });
@@ -129,6 +137,7 @@ export class ChatService implements ChatApi {
     this.#unsubscribe = [
       this.#ctx.events.on('stream-started', () => this.#broadcaster.ephemeralAction(CHAT_TEXTS.streamStarting)),
       this.#ctx.events.on('stream-stopped', () => this.#broadcaster.ephemeralAction(CHAT_TEXTS.streamEnding)),
+      this.#ctx.events.on('settings-changed', (event) => (event.section === 'chat' ? this.#closeIfDisabled() : undefined)),
     ];
     this.#pruner.start();
     await this.#emoji.list();
@@ -141,6 +150,18 @@ export class ChatService implements ChatApi {
     this.#pruner.stop();
     for (const client of this.#ctx.registry.all()) this.#connector.disconnect(client, CLOSE_CODES.goingAway, 'server shutting down');
     this.#presence.stop();
+  }
+
+  /**
+   * Chat turned off: every open socket gets `CHAT_DISABLED` and is closed, so clients show chat as
+   * read-only (reconnects are refused with `CHAT_DISABLED` until it is turned on again).
+   */
+  #closeIfDisabled(): void {
+    if (!this.#ctx.settings.get('chat').disabled) return;
+    for (const client of this.#ctx.registry.all()) {
+      client.send(makeChatEvent(this.#ctx.clock, 'CHAT_DISABLED'));
+      this.#connector.disconnect(client, CLOSE_CODES.policy, 'chat disabled');
+    }
   }
 
   /** Prunes history now (also runs on its timer). */

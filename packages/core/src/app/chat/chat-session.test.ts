@@ -218,6 +218,26 @@ describe('ChatService sessions', () => {
     }
   });
 
+  it('turning chat off tells open sockets (CHAT_DISABLED, then close 1008) and refuses new ones', async () => {
+    const h = await createChatHarness();
+    const alice = await h.connect();
+    const bob = await h.connect();
+    await h.settings.update('chat', { spamProtectionEnabled: false });
+    expect(alice.sink.closedWith).toBeUndefined();
+    await h.settings.update('chat', { disabled: true });
+    for (const client of [alice, bob]) {
+      expect(client.sink.events().at(-1)?.type).toBe('CHAT_DISABLED');
+      expect(client.sink.closedWith).toEqual({ code: 1008, reason: 'chat disabled' });
+    }
+    expect((await h.chat.listChatClients()).length).toBe(0);
+    expect(await h.chat.checkChatAdmission({ ipAddress: '203.0.113.1' })).toMatchObject({ ok: false, error: { kind: 'chat-disabled' } });
+    // A later change of another chat setting while it stays off closes nothing new; turning it on admits again.
+    await h.settings.update('chat', { disabled: false });
+    const carol = await h.connect();
+    expect(carol.sink.closedWith).toBeUndefined();
+    expect(carol.sink.ofType('CONNECTED_USER_INFO')).toHaveLength(1);
+  });
+
   it('refuses sockets while chat is disabled, and drops messages of sockets already open', async () => {
     const h = await createChatHarness();
     const alice = await h.connect();

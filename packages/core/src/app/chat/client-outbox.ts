@@ -1,5 +1,6 @@
 import type { ChatSink } from './chat-api.ts';
 import { CLOSE_CODES } from './chat-texts.ts';
+import { OutboxFlusher } from './outbox-flusher.ts';
 
 export interface OutboxLimits {
   /** events waiting to be written; one more and the client is dropped */
@@ -26,9 +27,13 @@ export function serializeEvent(event: object): SerializedEvent {
 
 export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { maxPendingEvents: 256, maxBufferedBytes: 1024 * 1024 };
 
+/** Outboxes built without a flusher share this one (flushes on a microtask). */
+const MICROTASK_FLUSHER = new OutboxFlusher();
+
 /**
- * What one socket is waiting to receive. Events queued in the same turn go out in ONE frame,
- * joined by `\n` (flushed on a microtask). A client that cannot keep up (too many pending events,
+ * What one socket is waiting to receive. Events queued before its flusher runs go out in ONE
+ * frame, joined by `\n` (by default the flusher runs on a microtask; the server's runs once per
+ * turn of the event loop). A client that cannot keep up (too many pending events,
  * or more than the limit buffered in the transport) is dropped instead of growing memory: the
  * outbox closes and `onOverflow` runs once.
  */
@@ -36,14 +41,16 @@ export class ClientOutbox {
   readonly #sink: ChatSink;
   readonly #limits: OutboxLimits;
   readonly #onOverflow: () => void;
+  readonly #flusher: OutboxFlusher;
   #pending: Array<string | SerializedEvent> = [];
   #scheduled = false;
   #closed = false;
 
-  constructor(options: { sink: ChatSink; limits: OutboxLimits; onOverflow: () => void }) {
+  constructor(options: { sink: ChatSink; limits: OutboxLimits; onOverflow: () => void; flusher?: OutboxFlusher | undefined }) {
     this.#sink = options.sink;
     this.#limits = options.limits;
     this.#onOverflow = options.onOverflow;
+    this.#flusher = options.flusher ?? MICROTASK_FLUSHER;
   }
 
   get closed(): boolean {
@@ -60,7 +67,7 @@ export class ClientOutbox {
     this.#pending.push(isSerialized(event) ? event : JSON.stringify(event));
     if (!this.#scheduled) {
       this.#scheduled = true;
-      queueMicrotask(() => this.flush());
+      this.#flusher.add(this);
     }
   }
 
@@ -74,9 +81,8 @@ export class ClientOutbox {
     }
     const pending = this.#pending;
     this.#pending = [];
-    // The usual case, one broadcast event: its shared bytes go out as they are.
-    const only = pending.length === 1 ? pending[0] : undefined;
-    const frame = only !== undefined && typeof only !== 'string' ? only.utf8 : pending.map((p) => (typeof p === 'string' ? p : p.json)).join('\n');
+    // The usual case, broadcast events only: bytes shared with the other sockets go out as they are.
+    const frame = pending.every(isSerialized) ? this.#flusher.joined(pending) : pending.map((p) => (typeof p === 'string' ? p : p.json)).join('\n');
     try {
       this.#sink.send(frame);
     } catch {
@@ -115,6 +121,6 @@ export class ClientOutbox {
   }
 }
 
-function isSerialized(event: object): event is SerializedEvent {
-  return 'utf8' in event && 'json' in event && event.utf8 instanceof Uint8Array;
+function isSerialized(event: object | string): event is SerializedEvent {
+  return typeof event === 'object' && 'utf8' in event && 'json' in event && event.utf8 instanceof Uint8Array;
 }
