@@ -38,6 +38,9 @@ describe('parseConfig', () => {
     [['--rtmpport', '0'], /--rtmpport.*1-65535/],
     [['--webserverip', 'not-an-ip'], /--webserverip.*IP address/],
     [['--streamkey', 'has space'], /--streamkey.*letters, digits/],
+    [['--trustedproxies', 'loopback,proxy.example.com'], /--trustedproxies.*"proxy\.example\.com" is not an IP address/],
+    [['--trustedproxies', '10.0.0.0/40'], /--trustedproxies.*"10\.0\.0\.0\/40"/],
+    [['--trustedproxies', ''], /--trustedproxies.*empty entry/],
     [['--nosuchflag'], /unknown option '--nosuchflag'/],
     [['--webserverport'], /argument missing/],
     [['stray'], /too many arguments|unknown command|excess/i],
@@ -45,6 +48,14 @@ describe('parseConfig', () => {
     const outcome = parseConfig(argv, {});
     expect(outcome.kind).toBe('error');
     expect(outcome.kind === 'error' && outcome.message).toMatch(message);
+  });
+
+  it('trusts loopback and private ranges as proxies unless told all, none or a list', () => {
+    expect(config([]).trustedProxies).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(config(['--trustedproxies', 'all']).trustedProxies).toBe('all');
+    expect(config(['-trustedproxies=none']).trustedProxies).toEqual([]);
+    expect(config([], { HEXCAST_TRUSTEDPROXIES: '127.0.0.1, 2001:db8::/32' }).trustedProxies).toEqual(['127.0.0.1', '2001:db8::/32']);
+    expect(config(['--trustedproxies', '10.1.0.0/16'], { HEXCAST_TRUSTEDPROXIES: 'all' }).trustedProxies).toEqual(['10.1.0.0/16']);
   });
 
   it('refuses a bad environment value naming the variable', () => {
@@ -55,7 +66,7 @@ describe('parseConfig', () => {
   it('prints help listing every flag', () => {
     const outcome = parseConfig(['--help'], {});
     expect(outcome.kind).toBe('help');
-    for (const flag of ['webserverport', 'webserverip', 'rtmpport', 'database', 'datadir', 'streamkey', 'adminpassword', 'ffmpegpath', 'logdir', 'enableVerboseLogging']) {
+    for (const flag of ['webserverport', 'webserverip', 'rtmpport', 'database', 'datadir', 'streamkey', 'adminpassword', 'ffmpegpath', 'logdir', 'trustedproxies', 'enableVerboseLogging']) {
       expect(outcome.kind === 'help' && outcome.text).toContain(`--${flag}`);
     }
     expect(parseConfig(['-help'], {}).kind).toBe('help');

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { z } from 'zod';
 import { zodIssues } from '@hexcast/core';
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from '@hexcast/adapters-http';
 
 /** Start-up configuration: CLI flags over `HEXCAST_*` environment variables over defaults. */
 export interface ServerConfig {
@@ -18,6 +19,8 @@ export interface ServerConfig {
   readonly adminPassword: string | undefined;
   readonly ffmpegPath: string | undefined;
   readonly verbose: boolean;
+  /** peers whose X-Forwarded-For/-Proto are believed (ADR 13) */
+  readonly trustedProxies: TrustedProxies;
   /**
    * Test-only (`HEXCAST_VIDEO_CLEANUP_DELAY_MS`, no flag): how long an ended stream's video stays
    * before it is removed, instead of five minutes.
@@ -45,6 +48,7 @@ export const FLAGS: readonly FlagSpec[] = [
   { flag: 'streamkey', env: 'HEXCAST_STREAMKEY', value: '<key>', description: 'temporary stream key, accepted instead of the stored keys until restart' },
   { flag: 'adminpassword', env: 'HEXCAST_ADMINPASSWORD', value: '<password>', description: 'set the admin password (stored, replaces the current one)' },
   { flag: 'ffmpegpath', env: 'HEXCAST_FFMPEGPATH', value: '<path>', description: 'ffmpeg binary to use (default: stored setting, else ffmpeg on the PATH)' },
+  { flag: 'trustedproxies', env: 'HEXCAST_TRUSTEDPROXIES', value: '<list>', description: `whose X-Forwarded-For and X-Forwarded-Proto to believe: comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal; or all, or none (default: ${DEFAULT_TRUSTED_PROXIES.join(',')})` },
   { flag: 'enableVerboseLogging', env: 'HEXCAST_VERBOSE', description: 'log at debug level' },
 ];
 
@@ -62,6 +66,12 @@ const RawSchema = z.object({
   streamkey: nonEmpty.regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, _ and -').optional(),
   adminpassword: nonEmpty.optional(),
   ffmpegpath: nonEmpty.optional(),
+  trustedproxies: z.string().transform((text, ctx): TrustedProxies => {
+    const parsed = parseTrustedProxies(text);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    return z.NEVER;
+  }).default(DEFAULT_TRUSTED_PROXIES),
   enableVerboseLogging: boolish.default(false),
 });
 
@@ -109,6 +119,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
       adminPassword: v.adminpassword,
       ffmpegPath: v.ffmpegpath,
       verbose: v.enableVerboseLogging,
+      trustedProxies: v.trustedproxies,
       ...(cleanupDelay.data !== undefined ? { videoCleanupDelayMs: cleanupDelay.data } : {}),
     },
   };

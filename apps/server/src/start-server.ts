@@ -33,7 +33,7 @@ export async function startServer(config: ServerConfig, logger: ServerLogger): P
   const server = controller.settings.get('server');
   const hostname = config.webServerIp ?? server.webServerIp;
   const port = config.webServerPort ?? server.webServerPort;
-  const web = createWebServer({ api: controller, app, onError: (error) => logger.error({ err: error }, 'unhandled error serving video') });
+  const web = createWebServer({ api: controller, app, trustedProxies: config.trustedProxies, onError: (error) => logger.error({ err: error }, 'unhandled error serving video') });
   const httpServer = await listen(web.server, port, hostname).catch(async (error: unknown) => {
     await controller.stop();
     database.close();

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
-import { createNodeServer, type VideoApi } from '@hexcast/adapters-http';
+import { createNodeServer, type TrustedProxies, type VideoApi } from '@hexcast/adapters-http';
 import type { Hono } from 'hono';
 
 /**
@@ -18,13 +18,15 @@ export interface WebServer {
 }
 
 /** The HTTP server with the video fast path, the Hono app and chat WebSockets on `/ws`. */
-export function createWebServer(options: { api: VideoApi; app: Hono; onError: (error: unknown) => void }): WebServer {
+export function createWebServer(options: { api: VideoApi; app: Hono; trustedProxies: TrustedProxies; onError: (error: unknown) => void }): WebServer {
   // No per-message compression: it costs memory per socket and opens the door to inflation bombs.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WEBSOCKET_FRAME_BYTES, perMessageDeflate: false });
   const server = createNodeServer({
     api: options.api,
     app: options.app,
     websocket: wss,
+    // the video fast path counts viewers by address: the same proxies as the Hono app (ADR 13)
+    trustedProxies: options.trustedProxies,
     // Slow or stalled clients must not hold sockets forever (Owncast: 4 s to read headers).
     serverOptions: { headersTimeout: 10_000, requestTimeout: 60_000 },
     onError: options.onError,

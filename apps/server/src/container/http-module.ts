@@ -13,7 +13,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.HttpApp)
     .toResolvedValue(
       (controller: AppController, logger: Logger, config: ServerConfig) =>
-        createHttpApp(controller, { logger: logger.child({ component: 'http' }), peerAddress: (c) => getConnInfo(c).remote.address, upgradeWebSocket, webAppDirs: webAppDirs(config, logger), publicDir: path.join(config.dataDir, 'public') }),
+        createHttpApp(controller, { logger: logger.child({ component: 'http' }), peerAddress: (c) => getConnInfo(c).remote.address, trustedProxies: config.trustedProxies, upgradeWebSocket, webAppDirs: webAppDirs(config, logger), publicDir: path.join(config.dataDir, 'public') }),
       [TOKENS.AppController, TOKENS.Logger, TOKENS.Config],
     )
     .inSingletonScope();
