@@ -119,6 +119,9 @@ async function baseline(bucket: Bucket, files: Uint8Array[][], round: number): P
     credentials: { accessKeyId: S3RVER_ACCESS_KEY, secretAccessKey: S3RVER_SECRET },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // As S3VideoStorage has them.
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: 10_000, connectionTimeout: 3_334 },
   });
   // One request first, as hexcast's side makes one (listing leftovers) before its first segment.
   await client.send(new PutObjectCommand({ Bucket: bucket.bucket, Key: 'baseline/warm-up', Body: new Uint8Array(1) }));
@@ -203,8 +206,11 @@ async function main(): Promise<void> {
     const plain: number[] = [];
     const ours: number[] = [];
     for (let round = 0; round < REPEATS; round++) {
-      plain.push(...(await baseline(bucket, files, round)));
-      ours.push(...(await hexcast(bucket, files, round)));
+      const roundPlain = await baseline(bucket, files, round);
+      const roundOurs = await hexcast(bucket, files, round);
+      console.log(`  round ${round + 1}: p99 plain ${ms(percentile(roundPlain, 99))}, hexcast ${ms(percentile(roundOurs, 99))}`);
+      plain.push(...roundPlain);
+      ours.push(...roundOurs);
     }
     const rows = [
       ['plain PutObject loop', plain],

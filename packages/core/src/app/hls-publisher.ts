@@ -13,7 +13,6 @@ export interface LiveFile {
 /** The live window's files by key: small (the playlists' segments plus a few), read by every viewer. */
 export type LiveFiles = Map<string, LiveFile>;
 
-
 /** How long the master playlist waits for its variant playlists to reach object storage before it goes out anyway. */
 export const MASTER_WAITS_FOR_BUCKET_MS = 15_000;
 /** How long the end of a stream waits for the last uploads (the offline clip, the ended playlists). */
