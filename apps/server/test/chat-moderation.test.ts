@@ -64,16 +64,23 @@ describe('chat moderation over real WebSockets', () => {
     await client.waitForType('CONNECTED_USER_INFO');
   });
 
-  it('an unknown token gets ERROR_NEEDS_REGISTRATION; disabled chat answers CHAT_DISABLED over plain HTTP', async () => {
+  it('an unknown token gets ERROR_NEEDS_REGISTRATION; turning chat off closes open sockets and refuses upgrades with CHAT_DISABLED', async () => {
     const server = await start();
     const stranger = await ChatClient.connect(server, 'not-a-token');
     await stranger.waitForType('ERROR_NEEDS_REGISTRATION');
     await stranger.closed;
 
     const alice = await join(server, 'Alice');
+    const bob = await join(server, 'Bob');
     expect((await adminPost(server, '/api/admin/config/chat/disable', { value: true })).status).toBe(200);
+    // Sockets already open are told, then closed, so the page shows chat as read-only.
+    for (const { client } of [alice, bob]) {
+      await client.waitForType('CHAT_DISABLED');
+      expect(await client.closed).toEqual({ code: 1008, reason: 'chat disabled' });
+    }
+    // A WebSocket client refused at the upgrade reads the same body as a plain GET.
     const refused = await refusal(ChatClient.connect(server, alice.user.accessToken));
-    expect(refused.status).toBe(200);
+    expect({ status: refused.status, body: refused.body }).toEqual({ status: 200, body: 'CHAT_DISABLED' });
     const plain = await fetch(`${server.url}/ws?accessToken=${alice.user.accessToken}`);
     expect(await plain.text()).toBe('CHAT_DISABLED');
     expect((await fetch(`${server.url}/ws`, { method: 'POST' })).status).toBe(404);

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { VideoApi } from './api.ts';
 import { withVideoFastPath } from './node-listener.ts';
 import type { TrustedProxies } from './trusted-proxies.ts';
+import { answerRefusedUpgrades } from './upgrade-refusal.ts';
 
 export interface NodeServerOptions {
   readonly api: VideoApi;
@@ -29,7 +30,8 @@ export interface NodeServerOptions {
 export function createNodeServer(options: NodeServerOptions): http.Server {
   const createServer = (serverOptions: http.ServerOptions, listener: http.RequestListener) => http.createServer(serverOptions, withVideoFastPath(options.api, listener, options.onError, options.trustedProxies));
   return createAdaptorServer({
-    fetch: options.app.fetch,
+    // Refused upgrades keep their body (chat disabled: `CHAT_DISABLED`), which Hono's own answer drops.
+    fetch: options.websocket ? answerRefusedUpgrades(options.app.fetch) : options.app.fetch,
     serverOptions: options.serverOptions ?? {},
     createServer: createServer as typeof http.createServer,
     ...(options.websocket ? { websocket: { server: options.websocket } } : {}),
