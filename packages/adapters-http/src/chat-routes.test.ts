@@ -99,6 +99,17 @@ describe('admin chat and user routes', () => {
     expect((await f.post('/api/admin/chat/users/ipbans/remove', { value: '203.0.113.4' })).status).toBe(200);
     expect((await f.post('/api/admin/chat/users/ipbans/remove', { value: '203.0.113.4' })).status).toBe(404);
 
+    // Stored as client addresses are compared: IPv4-mapped and upper-case IPv6 spellings normalised; non-addresses refused.
+    await f.post('/api/admin/chat/users/ipbans/create', { value: '::FFFF:198.51.100.9' });
+    await f.post('/api/admin/chat/users/ipbans/create', { value: '2001:DB8:0:0::1' });
+    const stored = ((await (await f.get('/api/admin/chat/users/ipbans', ADMIN)).json()) as { ipAddress: string }[]).map((b) => b.ipAddress);
+    expect(stored.sort()).toEqual(['198.51.100.9', '2001:db8::1']);
+    const notAnAddress = await f.post('/api/admin/chat/users/ipbans/create', { value: 'example.com' });
+    expect(notAnAddress.status).toBe(400);
+    expect(await notAnAddress.json()).toMatchObject({ success: false, message: expect.stringContaining('not an IP address') });
+    expect((await f.post('/api/admin/chat/users/ipbans/remove', { value: '::ffff:198.51.100.9' })).status).toBe(200);
+    expect((await f.post('/api/admin/chat/users/ipbans/remove', { value: '2001:db8::1' })).status).toBe(200);
+
     const mod = await f.register('Mod', { moderator: true });
     expect(((await (await f.get('/api/admin/chat/users/moderators', ADMIN)).json()) as { id: string }[]).map((u) => u.id)).toEqual([mod.id]);
     const demoted = await f.post('/api/admin/chat/users/setmoderator', { userId: mod.id, isModerator: false });

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { ChatApi } from '@hexcast/core';
 import { MessageVisibilityBody, ModeratorBody, StringValueBody, UserEnabledBody } from '../chat-schemas.ts';
-import { errorResponse, success } from '../errors.ts';
+import { errorResponse, failure, success } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
+import { normalizeAddress } from '../trusted-proxies.ts';
 
 /** `/api/admin/chat/*`: messages, users, moderators, IP bans and clients (mounted behind admin auth). */
 export function adminChatRoutes(api: ChatApi): Hono {
@@ -36,13 +37,16 @@ export function adminChatRoutes(api: ChatApi): Hono {
   app.post('/users/ipbans/create', async (c) => {
     const body = await readJsonBody(c, StringValueBody);
     if (!body.ok) return errorResponse(c, body.error);
-    const result = await api.banIpAddress(body.value.value, 'manually added');
+    // Stored in the canonical form client addresses are compared in (`::FFFF:1.2.3.4` → `1.2.3.4`).
+    const address = normalizeAddress(body.value.value);
+    if (address === undefined) return failure(c, 400, `not an IP address: ${JSON.stringify(body.value.value.slice(0, 64))}`);
+    const result = await api.banIpAddress(address, 'manually added');
     return result.ok ? success(c, 'IP address banned') : errorResponse(c, result.error);
   });
   app.post('/users/ipbans/remove', async (c) => {
     const body = await readJsonBody(c, StringValueBody);
     if (!body.ok) return errorResponse(c, body.error);
-    const result = await api.unbanIpAddress(body.value.value);
+    const result = await api.unbanIpAddress(normalizeAddress(body.value.value) ?? body.value.value);
     return result.ok ? success(c, 'IP address unbanned') : errorResponse(c, result.error);
   });
   return app;
