@@ -1,29 +1,43 @@
-import type { NmsBroadcast, NmsSubscriber } from './nms/nms-internals.ts';
+import type { NmsAvPacket } from './nms/nms-internals.ts';
 
 export interface FlvMediaFeedOptions {
-  /** Subscriber id inside nms's broadcast; unique per feed. */
-  readonly id: string;
   /** Bytes the consumer may leave unread; beyond that the feed fails and `onOverflow` runs. */
   readonly maxQueuedBytes: number;
   readonly onOverflow: (queuedBytes: number) => void;
 }
 
+/** The FLV file header as nms writes it: version 1, audio and video flags both set, no tags yet. */
+const FLV_HEADER = Uint8Array.of(0x46, 0x4c, 0x56, 0x01, 0x05, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00);
+const TAG_HEADER_BYTES = 11;
+const PREVIOUS_TAG_SIZE_BYTES = 4;
+/** FLV tag types a publisher's media comes in: audio, video, script data (onMetaData). */
+const FLV_TAG_TYPES = new Set([8, 9, 18]);
+/** Bytes per slab the tags are written into; a bigger tag gets a slab of its own size. */
+const SLAB_BYTES = 256 * 1024;
+
 /**
- * A publisher's media as a web `ReadableStream` of FLV bytes, fed by an internal subscriber on the
- * nms broadcast (the same shape as nms's own record session). Attaching replays the broadcast's
- * FLV header, metadata, sequence headers and GOP cache, then live tags follow.
+ * A publisher's media as a web `ReadableStream` of FLV bytes: the FLV header, then one tag per
+ * RTMP audio, video or data message, in the order nms's parser hands them over.
  *
- * nms pushes and never looks at back-pressure, so the queue is bounded here: when the consumer
- * leaves more than `maxQueuedBytes` unread, the stream errors (dropping the queue) and
- * `onOverflow` lets the owner drop the publisher. Cancelling the stream detaches the subscriber;
+ * Tags are written straight from the parser's packets (one copy: nms reuses `packet.data`) into
+ * a slab, and `flush()` hands everything since the last flush to the consumer as one chunk, so
+ * the owner calls it once per socket read: one chunk (and one write to ffmpeg) per read instead
+ * of one per RTMP message, with no added latency. Chunks are views of a slab; they are never
+ * written to again, but several share an ArrayBuffer, so a consumer must not transfer them.
+ *
+ * The producer (the socket) does not wait for the consumer, so the queue is bounded here: when
+ * the consumer leaves more than `maxQueuedBytes` unread, the stream errors (dropping the queue)
+ * and `onOverflow` lets the owner drop the publisher. A cancelled stream ignores further tags;
  * the publisher itself is not affected.
  */
 export class FlvMediaFeed {
   readonly stream: ReadableStream<Uint8Array>;
   readonly #options: FlvMediaFeedOptions;
   readonly #controller: ReadableStreamDefaultController<Uint8Array>;
-  readonly #subscriber: NmsSubscriber;
-  #broadcast: NmsBroadcast | undefined;
+  #slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  /** Where the bytes not yet flushed start in the slab, and where they end. */
+  #start = 0;
+  #end = 0;
   #open = true;
 
   constructor(options: FlvMediaFeedOptions) {
@@ -34,41 +48,39 @@ export class FlvMediaFeed {
         start: (c) => {
           controller = c;
         },
-        cancel: () => this.#detach(),
+        cancel: () => void (this.#open = false),
       },
       { highWaterMark: options.maxQueuedBytes, size: (chunk) => chunk.byteLength },
     );
     if (controller === undefined) throw new Error('ReadableStream did not call start() synchronously');
     this.#controller = controller;
-    this.#subscriber = { id: options.id, ip: '', protocol: 'flv', endTime: 0, sendBuffer: (buffer) => this.#push(buffer) };
+    this.#slab.set(FLV_HEADER);
+    this.#end = FLV_HEADER.length;
   }
 
-  /** Subscribes to `broadcast`; the cached header, metadata, sequence headers and GOP are queued at once. */
-  attach(broadcast: NmsBroadcast): void {
-    if (!this.#open || this.#broadcast !== undefined) return;
-    this.#broadcast = broadcast;
-    broadcast.postPlay(this.#subscriber);
+  /** Appends `packet` as an FLV tag (other message types are skipped); the consumer gets it at the next `flush()`. */
+  push(packet: NmsAvPacket): void {
+    if (!this.#open || !FLV_TAG_TYPES.has(packet.codec_type)) return;
+    const { size, dts } = packet;
+    const tagBytes = TAG_HEADER_BYTES + size;
+    const at = this.#reserve(tagBytes + PREVIOUS_TAG_SIZE_BYTES);
+    const slab = this.#slab;
+    slab[at] = packet.codec_type;
+    slab.writeUIntBE(size, at + 1, 3);
+    // 24-bit timestamp, then its bits 24-31; stream id 0.
+    slab.writeUIntBE(dts & 0xffffff, at + 4, 3);
+    slab[at + 7] = (dts >>> 24) & 0xff;
+    slab.writeUIntBE(0, at + 8, 3);
+    packet.data.copy(slab, at + TAG_HEADER_BYTES, 0, size);
+    slab.writeUInt32BE(tagBytes, at + tagBytes);
   }
 
-  /** The publisher left: the consumer still reads what is queued, then the stream ends. */
-  end(): void {
-    if (!this.#open) return;
-    this.#detach();
-    this.#controller.close();
-  }
-
-  /** Ends the stream with `error`, discarding what is queued. */
-  fail(error: Error): void {
-    if (!this.#open) return;
-    this.#detach();
-    this.#controller.error(error);
-  }
-
-  #push(buffer: Buffer): void {
-    if (!this.#open) return;
-    // A copy: nms shares some buffers between subscribers and slices small ones from Node's pool,
-    // so the consumer gets chunks nobody else can change or detach.
-    this.#controller.enqueue(new Uint8Array(buffer));
+  /** Hands what was pushed since the last flush to the consumer, as one chunk. */
+  flush(): void {
+    if (!this.#open || this.#end === this.#start) return;
+    const chunk = this.#slab.subarray(this.#start, this.#end);
+    this.#start = this.#end;
+    this.#controller.enqueue(chunk);
     const desired = this.#controller.desiredSize ?? 0;
     if (desired < 0) {
       const queued = this.#options.maxQueuedBytes - desired;
@@ -77,9 +89,34 @@ export class FlvMediaFeed {
     }
   }
 
-  #detach(): void {
+  /** The publisher left: what was pushed is flushed, the consumer reads what is queued, then the stream ends. */
+  end(): void {
+    this.flush();
+    if (!this.#open) return;
     this.#open = false;
-    this.#broadcast?.donePlay(this.#subscriber);
-    this.#broadcast = undefined;
+    this.#controller.close();
+  }
+
+  /** Ends the stream with `error`, discarding what is queued. */
+  fail(error: Error): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.#controller.error(error);
+  }
+
+  /** Room for `bytes` more at the end of the slab; returns where they start. */
+  #reserve(bytes: number): number {
+    if (this.#end + bytes > this.#slab.length) {
+      // Flushed bytes belong to the consumer now: a new slab, carrying over the unflushed ones.
+      const pending = this.#end - this.#start;
+      const slab = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, pending + bytes));
+      this.#slab.copy(slab, 0, this.#start, this.#end);
+      this.#slab = slab;
+      this.#start = 0;
+      this.#end = pending;
+    }
+    const at = this.#end;
+    this.#end += bytes;
+    return at;
   }
 }

@@ -98,10 +98,17 @@ export class RtmpConnection {
     session.onPlay = () => this.#refuse('playback requested; this server only ingests', 'debug');
     const publish = session.onPush;
     session.onPush = () => this.#onPublish(publish);
-    const forward = session.onPacket;
+    // nms's own handler (its broadcast) repackages every message as an FLV tag and as RTMP
+    // chunks and caches both for players: we have no players, so the feed writes the tag itself.
     session.onPacket = (packet) => {
-      forward(packet);
+      this.#feed?.push(packet);
       this.#observe(packet);
+    };
+    // One chunk per socket read for the consumer, however many messages the read held.
+    const parse = session.onData;
+    session.onData = (data) => {
+      parse(data);
+      this.#feed?.flush();
     };
   }
 
@@ -124,11 +131,9 @@ export class RtmpConnection {
     // eager encoder loses nothing and a refused one delivers nothing.
     this.#socket.pause();
     this.#feed = new FlvMediaFeed({
-      id: `${this.id}-ingest`,
       maxQueuedBytes: this.#limits.queuedMediaBytes,
       onOverflow: (queued) => this.drop(`the media consumer fell behind (${queued} bytes unread); dropping the publisher`, 'error'),
     });
-    this.#feed.attach(session.broadcast);
     this.#publish.resolve(session.streamName);
   }
 
@@ -149,7 +154,7 @@ export class RtmpConnection {
     try {
       return parseStreamMetadata(packet.data.subarray(0, packet.size));
     } catch (error) {
-      // nms itself forwarded this data message; an odd one is no reason to drop the stream.
+      // The publisher's data message goes to ffmpeg as it is; an odd one is no reason to drop the stream.
       this.#logger.debug({ err: error }, 'unreadable RTMP data message ignored');
       return undefined;
     }

@@ -5,7 +5,8 @@ import type { Socket } from 'node:net';
  * node-media-server 4.x ships no type definitions (`@types/node-media-server` describes the v2 API)
  * and its NodeMediaServer facade is unusable for us: it listens itself and calls process.exit(1)
  * on EADDRINUSE, forces its console logger to debug and opens a JSON store. So we drive its RTMP
- * session, broadcast and AMF modules directly under our own net.Server. These are the only parts
+ * session (its broadcast registry keeps one publisher per path) and AMF modules directly under our
+ * own net.Server, and take each parsed message from the session ourselves. These are the only parts
  * we touch, typed as far as we use them (checked against 4.4.3's sources).
  */
 
@@ -15,28 +16,17 @@ export interface NmsAvPacket {
   readonly codec_type: number;
   /** 0 audio sequence header, 1 audio frame, 2 video sequence header, 3 keyframe, 4 inter frame, 5 script data. */
   readonly flags: number;
+  /** Decoding timestamp, ms (the RTMP message's clock). */
+  readonly dts: number;
   readonly size: number;
   readonly data: Buffer;
 }
 
-/** What nms's BroadcastServer calls on each subscriber (its own record session has the same shape). */
-export interface NmsSubscriber {
-  readonly id: string;
-  /** Empty for internal subscribers: no prePlay/postPlay events, not counted as a viewer. */
-  readonly ip: '';
-  readonly protocol: 'flv';
-  endTime: number;
-  sendBuffer(buffer: Buffer): void;
-}
-
-/** One stream path's fan-out: the publisher, the caches (header, metadata, sequence headers, GOP) and subscribers. */
+/** One stream path's entry in nms's registry: its publisher (ours feeds its media to the transcoder itself). */
 export interface NmsBroadcast {
   publisher: object | null;
   /** How long a vanished publisher is kept for a resume; 30 s by default. */
   publishGraceMs: number;
-  /** Sends the cached FLV header, metadata, sequence headers and GOP to `subscriber`, then live tags. */
-  postPlay(subscriber: NmsSubscriber): string | null;
-  donePlay(subscriber: NmsSubscriber): void;
 }
 
 /** The chunk stream state nms keeps per chunk stream id while reassembling RTMP messages. */
@@ -78,6 +68,7 @@ export interface NmsRtmpSession {
   onConnect: (request: { app: string; name: string }) => void;
   onPush: () => void;
   onPlay: () => void;
+  /** Gets each audio, video and data message; nms's own hands it to the broadcast (caches and players). */
   onPacket: (packet: NmsAvPacket) => void;
 }
 
