@@ -7,7 +7,7 @@ import { detectSupportedCodecs } from './supported-codecs.ts';
 
 export interface FfmpegTranscoderOptions {
   readonly logger: Logger;
-  /** Where `transcoder.log` (ffmpeg's own messages, a header line per job) is appended; created when missing. */
+  /** Where `transcoder.log` (ffmpeg's own messages, a header line per job; one previous file kept as `.1`) is appended; created when missing. */
   readonly logDir: string;
 }
 
@@ -22,7 +22,10 @@ export interface FfmpegTranscoderOptions {
  * the output retires them. ffmpeg starts once the source's first bytes tell whether it has
  * audio (a video-only source needs a map without audio). Every ~15 s, and shortly after the
  * first segment, `thumbnail.jpg` and `preview.gif` are made from variant 0's newest segment.
- * ffmpeg's stderr is appended to `<logDir>/transcoder.log`; a failed job reports its last lines.
+ * ffmpeg's stderr is appended to `<logDir>/transcoder.log` (at 10 MiB it becomes
+ * `transcoder.log.1` and a new one starts); a failed job reports its last lines. A passthrough
+ * variant of a source whose metadata announces no video bitrate gets the rate its first video
+ * tags show as its bandwidth, without which ffmpeg would leave it out of the master playlist.
  *
  * No ffmpeg outlives us: execa kills it when our process exits, and, should we be SIGKILLed,
  * its stdin reaches EOF and it ends by itself.
