@@ -104,4 +104,20 @@ describe('FfmpegTranscoder ladder', { timeout: 45_000 }, () => {
     }
     expect(output.violations).toEqual([]);
   });
+
+  it('lists a passthrough variant of a video-only source that announces no bitrate, at the rate its video shows', async () => {
+    // The encoder's onMetaData says videodatarate 0: ffmpeg alone would leave this variant out
+    // of the master playlist ("Bandwidth info not available") and the stream would never play.
+    const { job, output } = await startLadder([OutputVariantSchema.parse({ videoPassthrough: true })], { audio: false, flagAudio: true });
+    await job.firstPlaylist;
+    const master = output.text('stream.m3u8');
+    expect(master.split('\n').filter((line) => line.endsWith('.m3u8'))).toEqual(['0/stream.m3u8']);
+    const bandwidth = Number(/BANDWIDTH=(\d+)/.exec(master)?.[1]);
+    // The test pattern at 960x540 and x264 ultrafast is some hundreds of kbps up to a few Mbps, not the 1200 kbps default.
+    expect(bandwidth).toBeGreaterThan(100_000);
+    expect(bandwidth).toBeLessThan(20_000_000);
+    expect(bandwidth).not.toBe(1_320_000);
+    expect((await probeNewestSegment(output, 0)).streams.map((stream) => stream.codec_name)).toEqual(['h264']);
+    expect(output.violations).toEqual([]);
+  });
 });

@@ -39,6 +39,16 @@ describe('buildFfmpegArgs', () => {
     for (const flag of ['-b:v:0', '-g:v:0', '-r:v:0', '-filter:v:0', '-preset:v:0', '-tune:v:0', '-sws_flags']) expect(list).not.toContain(flag);
   });
 
+  it('gives a passthrough variant a bandwidth only when the source announces no video bitrate', () => {
+    const variants = [variant({ videoPassthrough: true, videoBitrate: 900 }), variant({ videoBitrate: 500 })];
+    expect(args({ variants })).not.toContain('-b:v:0');
+    expect(value(args({ variants, passthroughKbps: 2345 }), '-b:v:0')).toBe('2345k');
+    // Nothing measured: the variant's own bitrate.
+    const unknown = args({ variants, passthroughKbps: 0 });
+    expect(value(unknown, '-b:v:0')).toBe('900k');
+    expect(value(unknown, '-b:v:1')).toBe('500k');
+  });
+
   it('encodes at the bitrate with maxrate 1.06× and bufsize 1.2×, x264 preset and zerolatency', () => {
     const list = args({ variants: [variant({ videoBitrate: 1000, framerate: 30, cpuUsageLevel: 3 })] });
     expect(value(list, '-c:v:0')).toBe('libx264');

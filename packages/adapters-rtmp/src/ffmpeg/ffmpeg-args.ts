@@ -12,6 +12,13 @@ export interface FfmpegArgsOptions {
   readonly segmentPrefix: string;
   /** Whether the source carries audio; without it a variant map naming `a:0` makes ffmpeg fail. */
   readonly audio: boolean;
+  /**
+   * The source's video bitrate, kbps, when its metadata announces none (undefined when it does,
+   * or is not known to lack one): given to each passthrough variant as its bandwidth, 0 meaning
+   * the variant's own `videoBitrate`. ffmpeg 5.1 leaves a variant out of the master playlist
+   * ("Bandwidth info not available") when neither its video nor its audio has a known bitrate.
+   */
+  readonly passthroughKbps?: number;
 }
 
 /**
@@ -29,11 +36,12 @@ export interface FfmpegArgsOptions {
  *   5.1 then warns "Duplicated segment filename" and overwrites the earlier one).
  * - `-analyzeduration 1000000` for a source without audio: otherwise ffmpeg spends 5 s looking
  *   for the audio stream (node-media-server's FLV header always announces one) before it starts.
+ * - `-b:v` on a passthrough variant whose source announces no video bitrate (`passthroughKbps`).
  * - `-force_key_frames` on every segment boundary, so each segment starts with a keyframe even
  *   when the output frame rate drifts from the GOP arithmetic.
  */
 export function buildFfmpegArgs(options: FfmpegArgsOptions): string[] {
-  const { variants, latency, codec, port, segmentPrefix, audio } = options;
+  const { variants, latency, codec, port, segmentPrefix, audio, passthroughKbps } = options;
   if (variants.length === 0) throw new RangeError('an HLS ladder needs at least one output variant');
   const profile = encoderProfile(codec);
   const base = `http://127.0.0.1:${port}`;
@@ -45,7 +53,7 @@ export function buildFfmpegArgs(options: FfmpegArgsOptions): string[] {
     ...(audio ? [] : ['-analyzeduration', '1000000']),
     ...['-fflags', '+genpts', '-i', 'pipe:0'],
     ...(scales ? ['-sws_flags', 'bilinear'] : []),
-    ...variants.flatMap((variant, index) => [...videoArgs(variant, index, { codec, profile, latency }), ...(audio ? audioArgs(variant, index) : [])]),
+    ...variants.flatMap((variant, index) => [...videoArgs(variant, index, { codec, profile, latency, passthroughKbps }), ...(audio ? audioArgs(variant, index) : [])]),
     ...['-var_stream_map', streamMap(variants.length, audio)],
     ...['-f', 'hls', '-hls_time', String(latency.secondsPerSegment), '-hls_list_size', String(latency.segmentCount)],
     ...['-hls_flags', 'independent_segments+program_date_time+omit_endlist+second_level_segment_index'],
@@ -63,8 +71,13 @@ export function streamMap(count: number, audio: boolean): string {
   return Array.from({ length: count }, (_, index) => (audio ? `v:${index},a:${index}` : `v:${index}`)).join(' ');
 }
 
-function videoArgs(variant: OutputVariant, index: number, context: { codec: VideoCodec; profile: EncoderProfile; latency: LatencyLevel }): string[] {
-  if (variant.videoPassthrough) return ['-map', 'v:0', `-c:v:${index}`, 'copy'];
+function videoArgs(variant: OutputVariant, index: number, context: { codec: VideoCodec; profile: EncoderProfile; latency: LatencyLevel; passthroughKbps: number | undefined }): string[] {
+  if (variant.videoPassthrough) {
+    const copy = ['-map', 'v:0', `-c:v:${index}`, 'copy'];
+    // On a copied stream -b:v sets only the bitrate the HLS muxer announces (BANDWIDTH).
+    const kbps = context.passthroughKbps === 0 ? variant.videoBitrate : context.passthroughKbps;
+    return kbps === undefined ? copy : [...copy, `-b:v:${index}`, `${kbps}k`];
+  }
   const { codec, profile, latency } = context;
   const rate = variant.videoBitrate;
   // One keyframe per segment: the GOP is exactly a segment long.

@@ -124,11 +124,12 @@ export class FfmpegTranscodeJob implements TranscodeJob {
 
   async #transcode(): Promise<TranscodeExit> {
     // A stop() meanwhile cancels the reader, which ends the probe.
-    const { head, audio, open } = await probeSource(this.#reader);
+    const { head, audio, video, open } = await probeSource(this.#reader);
     if (!open) this.#cause ??= { kind: 'input-ended' };
     if (this.#cause !== undefined) return this.#cause;
     const { variants, latency, codec, ffmpegPath } = this.#request;
-    const args = buildFfmpegArgs({ variants, latency, codec, port: this.port, segmentPrefix: this.#segmentPrefix, audio });
+    const passthroughKbps = video.announcedKbps > 0 ? undefined : video.measuredKbps;
+    const args = buildFfmpegArgs({ variants, latency, codec, port: this.port, segmentPrefix: this.#segmentPrefix, audio, passthroughKbps });
     this.#log.started([ffmpegCommand(ffmpegPath), ...args]);
     const encoder = spawnEncoder(ffmpegPath, args, (line) => this.#log.line(line));
     this.#encoder = encoder;

@@ -14,6 +14,21 @@ function tag(type: number, timestamp: number, size = 20): Uint8Array {
   return bytes;
 }
 
+/** An onMetaData script tag (AMF0: the name, then an ECMA array of numbers) after `@setDataFrame`, as publishers send it. */
+function metadataTag(fields: Record<string, number>): Uint8Array {
+  const text = (value: string) => [0x02, 0, value.length, ...Buffer.from(value)];
+  const number = (value: number) => {
+    const bytes = Buffer.alloc(9);
+    bytes.writeDoubleBE(value, 1);
+    return [...bytes];
+  };
+  const entries = Object.entries(fields).flatMap(([key, value]) => [0, key.length, ...Buffer.from(key), ...number(value)]);
+  const body = Uint8Array.from([...text('@setDataFrame'), ...text('onMetaData'), 0x08, 0, 0, 0, Object.keys(fields).length, ...entries, 0, 0, 9]);
+  const bytes = tag(18, 0, body.length);
+  bytes.set(body, 11);
+  return bytes;
+}
+
 const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
 
 /** Feeds the bytes in pieces of `step` and returns the verdict reached, if any. */
@@ -65,5 +80,36 @@ describe('FlvAudioProbe', () => {
     probe.push(tag(9, 10, PROBE_BYTE_LIMIT).subarray(0, 11));
     for (let sent = 0; sent < PROBE_BYTE_LIMIT && probe.verdict === undefined; sent += 65_536) probe.push(new Uint8Array(65_536));
     expect(probe.verdict).toBe(false);
+  });
+
+  it('notes the video bitrate the metadata announces, even when the tag arrives in pieces', () => {
+    const stream = concat(fileHeader(AUDIO | VIDEO), metadataTag({ width: 1280, videodatarate: 2500, audiodatarate: 128 }), tag(9, 0), tag(8, 0));
+    for (const step of [stream.length, 1, 13]) {
+      const probe = new FlvAudioProbe();
+      for (let at = 0; at < stream.length; at += step) probe.push(stream.subarray(at, at + step));
+      expect(probe.verdict).toBe(true);
+      expect(probe.announcedVideoKbps).toBe(2500);
+    }
+  });
+
+  it('measures the video bitrate from the video tags once a second of video was seen', () => {
+    const probe = new FlvAudioProbe();
+    // 30 fps of 5,000-byte tags: 150,000 bytes per second, 1,200 kbps; metadata announcing no rate.
+    const video = (seconds: number) => Array.from({ length: seconds * 30 }, (_, i) => tag(9, Math.round((i * 1000) / 30), 5_000));
+    probe.push(concat(fileHeader(AUDIO | VIDEO), metadataTag({ videodatarate: 0 }), ...video(1).slice(0, 20)));
+    expect(probe.measuredVideoKbps).toBe(0);
+    probe.push(concat(...video(3).slice(20)));
+    expect(probe.verdict).toBe(false);
+    expect(probe.announcedVideoKbps).toBe(0);
+    // 61 tags over 2,000 ms of timestamps.
+    expect(probe.measuredVideoKbps).toBe(Math.round((61 * 5_000 * 8) / 2_000));
+  });
+
+  it('ignores metadata it cannot read', () => {
+    const broken = tag(18, 0, 30);
+    broken.set([0x02, 0xff, 0xff], 11);
+    const probe = new FlvAudioProbe();
+    expect(probe.push(concat(fileHeader(AUDIO | VIDEO), broken, tag(8, 0)))).toBe(true);
+    expect(probe.announcedVideoKbps).toBe(0);
   });
 });

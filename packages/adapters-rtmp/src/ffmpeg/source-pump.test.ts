@@ -79,11 +79,11 @@ describe('probeSource', () => {
       },
     });
     const probed = await probeSource(stream.getReader());
-    expect(probed).toEqual({ head: [header], audio: false, open: true });
+    expect(probed).toEqual({ head: [header], audio: false, video: { announcedKbps: 0, measuredKbps: 0 }, open: true });
   });
 
   it('reports a source that ended before a verdict', async () => {
     const stream = new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
-    expect(await probeSource(stream.getReader())).toEqual({ head: [], audio: false, open: false });
+    expect(await probeSource(stream.getReader())).toEqual({ head: [], audio: false, video: { announcedKbps: 0, measuredKbps: 0 }, open: false });
   });
 });

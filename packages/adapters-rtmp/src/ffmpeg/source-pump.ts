@@ -6,6 +6,8 @@ export interface ProbedSource {
   /** Everything read so far, in order, for ffmpeg to get first. */
   readonly head: readonly Uint8Array[];
   readonly audio: boolean;
+  /** kbps of video the source's metadata announced (0: none), and the rate its first video tags showed (0: too little seen). */
+  readonly video: { readonly announcedKbps: number; readonly measuredKbps: number };
   /** false when the source closed, errored or was cancelled while being probed. */
   readonly open: boolean;
 }
@@ -18,12 +20,16 @@ export async function probeSource(reader: ReadableStreamDefaultReader<Uint8Array
     for (let read = await reader.read(); !read.done; read = await reader.read()) {
       head.push(read.value);
       const audio = probe.push(read.value);
-      if (audio !== undefined) return { head, audio, open: true };
+      if (audio !== undefined) return { head, audio, video: videoOf(probe), open: true };
     }
   } catch {
     // An erroring source is a dropped publisher: its input ended all the same.
   }
-  return { head, audio: probe.settle(), open: false };
+  return { head, audio: probe.settle(), video: videoOf(probe), open: false };
+}
+
+function videoOf(probe: FlvAudioProbe): ProbedSource['video'] {
+  return { announcedKbps: probe.announcedVideoKbps, measuredKbps: probe.measuredVideoKbps };
 }
 
 /** Why pumping stopped: the source ended (closed, errored or cancelled), or ffmpeg's stdin closed. */
