@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, pageErrors, playbackAdvances, screenshot } from './browser.ts';
 import { publish, waitFor, type Publisher } from './media-tools.ts';
@@ -16,17 +16,30 @@ let dataDir: string;
 let browser: Browser;
 let publisher: Publisher | undefined;
 const contexts: BrowserContext[] = [];
+/** What any page logged about its Content-Security-Policy: the pages must work under it. */
+const cspViolations: string[] = [];
 
 async function admin(name: string, value: unknown): Promise<void> {
   const response = await fetch(`${server.url}/api/admin/config/${name}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
   expect(response.status, `${name}: ${await response.clone().text()}`).toBe(200);
 }
 
-/** A fresh browser profile (its own localStorage, so its own chat identity) on `path`. */
-async function open(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** A fresh browser profile (its own localStorage, so its own chat identity) that reports CSP violations. */
+async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   contexts.push(context);
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI}`)));
+  context.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+  });
+  return context;
+}
+
+/** A fresh browser profile on `path`; `before` sees the page before it loads (to listen to it). */
+async function open(path: string, before?: (page: Page) => void): Promise<Page> {
+  const context = await newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  before?.(page);
   await page.goto(`${server.url}${path}`);
   return page;
 }
@@ -67,7 +80,8 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
 
   it('shows the offline state with the offline message before anyone streams', async () => {
     await admin('offlinemessage', 'Back **tonight** at nine.');
-    viewer = await open('/');
+    // Reporting playback health every 2 s instead of every minute (see the 'reports its playback health' test).
+    viewer = await open('/?playbackReportSeconds=2');
     await viewer.getByRole('region', { name: 'Stream offline' }).waitFor();
     expect(await viewer.locator('.offline-message strong').textContent()).toBe('tonight');
     expect(await viewer.locator('.live-badge').textContent()).toBe('Offline');
@@ -104,8 +118,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
   });
 
   it("plays through the browser's own HLS where Media Source Extensions cannot play the stream, without fetching hls.js", async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await newContext();
     const page = await context.newPage();
     // As on a browser whose MSE cannot take H.264 (Chromium's own HLS player needs MediaSource itself, so it stays).
     await page.addInitScript(() => {
@@ -239,8 +252,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
   });
 
   it('lays the page out for a phone: chat under the player, nothing wider than the screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    contexts.push(context);
+    const context = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await context.newPage();
     await phone.goto(`${server.url}/`);
     await phone.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
@@ -256,8 +268,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
   it('reconnects the chat by itself after the network drops, and catches up on what it missed', async () => {
     const proxy = await tcpProxy(new URL(server.url).port);
     try {
-      const context = await browser.newContext();
-      contexts.push(context);
+      const context = await newContext();
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${proxy.port}/embed/chat/readwrite`);
       await page.getByPlaceholder(/^Chat as /).waitFor({ timeout: 10_000 });
@@ -275,6 +286,42 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     }
   });
 
+  it("reports the player's playback health: the admin sees it in the video metrics and the stream health", { timeout: 100_000 }, async () => {
+    type Point = { time: string; value: number };
+    const get = async <T,>(path: string) => (await (await fetch(`${server.url}${path}`, { headers: basicAuth('abc123') })).json()) as T;
+    // The server closes its aggregation window once a minute: wait for a window the playing viewer reported in.
+    const metrics = await waitFor('video metrics', async () => {
+      const m = await get<Record<string, Point[]>>('/api/admin/metrics/video');
+      return (m.medianLatency?.length ?? 0) > 0 ? m : undefined;
+    }, 80_000);
+    const latest = (name: string) => metrics[name]!.at(-1)!.value;
+    // Live with 1-second segments, about three behind the edge.
+    expect(latest('medianLatency')).toBeGreaterThan(0);
+    expect(latest('medianLatency')).toBeLessThan(20);
+    // Segments of a local server download in well under their length; hls.js measured a real rate.
+    expect(latest('medianSegmentDownloadDuration')).toBeGreaterThan(0);
+    expect(latest('medianSegmentDownloadDuration')).toBeLessThan(1);
+    expect(latest('medianPlayerBitrate')).toBeGreaterThan(100);
+    expect(metrics.errors!.length).toBeGreaterThan(0);
+    const health = await get<{ healthPercentage?: number; representation?: number }>('/api/admin/hardwarestats');
+    expect(health.healthPercentage).toBeGreaterThanOrEqual(0);
+    expect(health.representation).toBeGreaterThan(0);
+  });
+
+  it('asks before an NSFW stream plays, and only then shows the player', async () => {
+    await admin('nsfw', true);
+    const page = await open('/embed/video');
+    await page.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('video').count()).toBe(0);
+    await page.getByRole('button', { name: 'I understand, show the stream' }).click();
+    await page.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 });
+    // Accepted once in this browser: a reload goes straight to the player.
+    await page.reload();
+    await page.getByRole('button', { name: 'Play the live stream' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alertdialog', { name: 'Mature content' }).count()).toBe(0);
+  });
+
   it('shows the offline state with the last-seen time once the stream stops', async () => {
     await publisher!.stop();
     await viewer.getByRole('region', { name: 'Stream offline' }).waitFor({ timeout: 20_000 });
@@ -284,7 +331,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await screenshot(viewer, 'viewer-offline');
   });
 
-  it("applies the admin's appearance variables, custom CSS and JavaScript and action buttons, asks before an NSFW stream, and shows chat read-only when it is off", async () => {
+  it("applies the admin's appearance variables, custom CSS and JavaScript and action buttons, shows the offline state of an NSFW stream without asking, and shows chat read-only when it is off", async () => {
     await admin('appearance', { '--theme-color-action': 'rgb(200, 30, 40)' });
     await admin('customstyles', '.server-name { letter-spacing: 3px; }');
     await admin('customjavascript', 'window.__customJs = 42;');
@@ -294,19 +341,25 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
       { url: `${server.url}/api/status`, title: 'Server status', description: 'opens in a dialog' },
       { url: 'https://example.com/shop', title: 'Shop', openExternally: true },
     ]);
+    const viewerSockets: string[] = [];
+    viewer.on('websocket', (socket) => viewerSockets.push(socket.url()));
     await admin('chat/disable', true);
+    // An open page: the server closes its socket saying CHAT_DISABLED; it says chat is off (not that the viewer is banned) and does not reconnect.
+    await viewer.getByText('Chat is turned off.').waitFor({ timeout: 10_000 });
+    expect(await viewer.getByText('You can no longer take part in this chat.').count()).toBe(0);
     await admin('socialhandles', [{ platform: 'github', url: 'https://github.com/hexcast-example' }]);
     await admin('tags', ['night', 'owls']);
-    const page = await open('/');
-    await page.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
-    expect(await page.getByRole('region', { name: 'Stream offline' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'I understand, show the stream' }).click();
-    await page.getByRole('region', { name: 'Stream offline' }).waitFor();
+    const sockets: string[] = [];
+    const page = await open('/', (p) => p.on('websocket', (socket) => sockets.push(socket.url())));
+    // Nothing plays while offline, so there is nothing to warn about yet: the offline message shows.
+    await page.getByRole('region', { name: 'Stream offline' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('alertdialog', { name: 'Mature content' }).count()).toBe(0);
     expect(await page.locator('.server-name').evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('3px');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('rgb(200, 30, 40)');
     await page.waitForFunction(() => (window as { __customJs?: number }).__customJs === 42, undefined, { timeout: 5_000 });
     const embed = await open('/embed/video');
-    await embed.getByRole('alertdialog', { name: 'Mature content' }).waitFor({ timeout: 10_000 });
+    await embed.getByRole('region', { name: 'Stream offline' }).waitFor({ timeout: 10_000 });
+    expect(await embed.getByRole('alertdialog', { name: 'Mature content' }).count()).toBe(0);
     expect(await page.locator('.viewer-count').count()).toBe(0);
     const social = page.getByRole('navigation', { name: 'Elsewhere' }).getByRole('link');
     expect(await social.getAttribute('href')).toBe('https://github.com/hexcast-example');
@@ -321,10 +374,26 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    // Chat turned off by the admin: the log stays, the composer goes.
+    // Chat turned off by the admin: the log stays, the composer goes, and no socket is tried (the server would refuse it).
     await page.getByText('Chat is turned off.').waitFor();
     expect(await page.getByRole('textbox', { name: 'Message', exact: true }).count()).toBe(0);
+    await page.locator('.chat-entry', { hasText: 'hello from the first browser' }).waitFor();
+    await page.waitForTimeout(4_000);
+    expect(sockets).toEqual([]);
+    expect(viewerSockets).toEqual([]);
+
+    // The admin turns chat back on and drops the appearance variable: the open page follows without a reload.
+    await admin('appearance', {});
     await admin('chat/disable', false);
+    await page.getByPlaceholder(/^Chat as /).waitFor({ timeout: 15_000 });
+    expect(sockets).toHaveLength(1);
+    await viewer.getByPlaceholder(/^Chat as /).waitFor({ timeout: 15_000 });
+    expect(viewerSockets).toHaveLength(1);
+    expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--theme-color-action'))).toBe('');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).not.toBe('rgb(200, 30, 40)');
+    await sendChat(page, 'chat is back');
+    const bodies = async () => ((await (await fetch(`${server.url}/api/admin/chat/messages`, { headers: basicAuth('abc123') })).json()) as Array<{ body: string }>).map((m) => m.body);
+    await expect.poll(bodies, { timeout: 10_000 }).toContainEqual(expect.stringContaining('chat is back'));
   });
 
   it('keeps the chat identity in the browser: the same user after a reload', async () => {
@@ -358,6 +427,18 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     // Every control on the page has a name a screen reader can say.
     const unnamed = await page.$$eval('button, input, select, textarea', (els) => els.filter((el) => !(el as HTMLElement).getAttribute('aria-label') && !(el as HTMLElement).innerText?.trim() && !(el as HTMLInputElement).labels?.length).length);
     expect(unnamed).toBe(0);
+  });
+
+  it('serves the pages with a Content-Security-Policy that none of them violated in the tests above', async () => {
+    const policy = (await fetch(`${server.url}/`)).headers.get('content-security-policy');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("worker-src 'self' blob:");
+    expect(cspViolations).toEqual([]);
+    // The policy is live in the browser: an inline script is refused (and reported as a violation).
+    const page = await open('/embed/chat/readonly');
+    await page.addScriptTag({ content: 'window.__inline = 1' }).catch(() => undefined);
+    expect(await page.evaluate(() => (window as { __inline?: number }).__inline)).toBeUndefined();
+    await expect.poll(() => cspViolations.length, { timeout: 5_000 }).toBeGreaterThan(0);
   });
 });
 

@@ -81,7 +81,7 @@ export function createHttpApp(api: HttpApi, options: HttpAppOptions = {}): Hono 
   app.route('/', openApiRoutes());
   app.route('/', chatRoutes(api, { origin }));
   app.route('/', chatSocketRoutes(api, { upgradeWebSocket: options.upgradeWebSocket, origin, logger: options.logger, keepalive: options.chatKeepalive }));
-  if (options.webAppDirs) app.route('/', webAppRoutes({ dirs: options.webAppDirs, adminAuth: auth }));
+  if (options.webAppDirs) app.route('/', webAppRoutes({ dirs: options.webAppDirs, adminAuth: auth, settings: api }));
   app.all('/api/*', (c) => c.json({ error: `no such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.notFound((c) => c.text('Not Found', 404));
   app.onError((error, c) => {

@@ -93,6 +93,21 @@ describe('web app routes', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('gives the HTML pages (not the assets) a Content-Security-Policy naming the video serving endpoint', async () => {
+    const before = (await fixture.get('/')).headers.get('content-security-policy');
+    expect(before).toContain("script-src 'self'");
+    expect(before).toContain("media-src 'self' blob:;");
+    expect((await fixture.post('/api/admin/config/videoservingendpoint', { value: 'https://cdn.example.com/live' })).status).toBe(200);
+    for (const [url, headers] of [['/', {}], ['/embed/video', {}], ['/embed/chat/readonly', {}], ['/admin/', ADMIN]] as const) {
+      const policy = (await fixture.get(url, headers)).headers.get('content-security-policy');
+      expect(policy, url).toContain("media-src 'self' blob: https://cdn.example.com;");
+      expect(policy, url).toMatch(/connect-src 'self' https:\/\/cdn\.example\.com[ ;]/);
+    }
+    expect((await fixture.get('/assets/viewer-ABC123.js')).headers.get('content-security-policy')).toBeNull();
+    expect((await fixture.get('/admin/robots.svg', ADMIN)).headers.get('content-security-policy')).toBeNull();
+    expect((await fixture.post('/api/admin/config/videoservingendpoint', { value: '' })).status).toBe(200);
+  });
+
   it('never serves a file outside its directories, however the path is spelled', async () => {
     for (const url of ['/assets/../secret.txt', '/assets/..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%5c..%5csecret.txt', '/assets/%00', '/assets/%E0%A4%A', '/assets/', '/assets/missing.js']) {
       const response = await fixture.get(url);

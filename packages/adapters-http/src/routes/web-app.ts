@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { SettingsReader } from '../api.ts';
+import { contentSecurityPolicy } from './web-app-csp.ts';
 
 export interface WebAppOptions {
   /**
@@ -13,6 +15,8 @@ export interface WebAppOptions {
   readonly dirs: readonly string[];
   /** Guards `/admin/*` (the admin auth middleware). */
   readonly adminAuth: MiddlewareHandler;
+  /** Read per request for the pages' Content-Security-Policy (video and socket origins); none without it. */
+  readonly settings?: SettingsReader;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -40,12 +44,15 @@ const REVALIDATE = 'no-cache';
  * The browser app's pages and bundles: `/` (viewer), `/embed/video`, `/embed/chat/readonly|readwrite`
  * (`/embed/chat` → 307 read-only), `/admin/*` behind the admin auth (`/admin` → 301 `/admin/`)
  * and `/assets/*`. Only these paths: every other route of the app stays reachable. Files are
- * looked up in each directory of `options.dirs` in turn, never outside them.
+ * looked up in each directory of `options.dirs` in turn, never outside them. The HTML pages carry
+ * a Content-Security-Policy (see web-app-csp.ts) when `options.settings` is given.
  */
 export function webAppRoutes(options: WebAppOptions): Hono {
   const app = new Hono();
   const dirs = options.dirs.map((dir) => path.resolve(dir));
-  const page = (file: string) => (c: Context) => serve(c, dirs, file, REVALIDATE);
+  const page = (file: string) => (c: Context) => serve(c, dirs, file, REVALIDATE, csp(c));
+  const csp = (c: Context): Record<string, string> =>
+    options.settings ? { 'Content-Security-Policy': contentSecurityPolicy({ storage: options.settings.getSettings('storage'), server: options.settings.getSettings('server'), host: c.req.header('host') }) } : {};
 
   app.on(['GET', 'HEAD'], '/', page('index.html'));
   app.on(['GET', 'HEAD'], '/embed/video', page('embed-video.html'));
@@ -56,8 +63,8 @@ export function webAppRoutes(options: WebAppOptions): Hono {
   app.on(['GET', 'HEAD'], '/admin/*', async (c) => {
     // A file of the admin app if there is one, else its single page (client-side routes).
     const rel = relativePath(c.req.path);
-    if (rel !== undefined && rel !== 'admin/' && path.extname(rel) !== '') return serve(c, dirs, rel, REVALIDATE);
-    return serve(c, dirs, 'admin/index.html', REVALIDATE);
+    if (rel !== undefined && rel !== 'admin/' && path.extname(rel) !== '') return serve(c, dirs, rel, REVALIDATE, path.extname(rel) === '.html' ? csp(c) : {});
+    return serve(c, dirs, 'admin/index.html', REVALIDATE, csp(c));
   });
   app.on(['GET', 'HEAD'], '/assets/*', (c) => {
     const rel = relativePath(c.req.path);
@@ -97,7 +104,7 @@ async function find(dirs: readonly string[], rel: string): Promise<{ file: strin
   return undefined;
 }
 
-async function serve(c: Context, dirs: readonly string[], rel: string, cacheControl: string): Promise<Response> {
+async function serve(c: Context, dirs: readonly string[], rel: string, cacheControl: string, extraHeaders: Record<string, string> = {}): Promise<Response> {
   const found = await find(dirs, rel);
   if (found === undefined) return c.text('Not Found', 404);
   const { stat } = found;
@@ -108,6 +115,7 @@ async function serve(c: Context, dirs: readonly string[], rel: string, cacheCont
     ETag: etag,
     Vary: 'Accept-Encoding',
     'X-Content-Type-Options': 'nosniff',
+    ...extraHeaders,
   };
   if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
   let file = found.file;

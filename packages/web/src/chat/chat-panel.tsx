@@ -9,6 +9,8 @@ export interface ChatPanelProps {
   readOnly: boolean;
   /** Why it is read-only, shown in place of the composer (nothing for the read-only embed). */
   readOnlyReason?: string;
+  /** Chat turned off by the admin: no socket and no reconnecting until it is on again (the log stays). */
+  disabled?: boolean;
   socketHost?: string;
   maxPayloadBytes?: number;
 }
@@ -18,12 +20,15 @@ const STATUS_TEXT: Record<ChatSnapshot['status'], string> = {
   open: '',
   reconnecting: 'Connection lost, reconnecting…',
   banned: 'You can no longer take part in this chat.',
+  off: 'Chat is turned off.',
 };
 
 /** The chat: its log, a connection notice, and the composer for those who may write. */
-export function ChatPanel({ readOnly, readOnlyReason, socketHost, maxPayloadBytes = 2048 }: ChatPanelProps) {
+export function ChatPanel({ readOnly, readOnlyReason, disabled = false, socketHost, maxPayloadBytes = 2048 }: ChatPanelProps) {
   const session = useMemo(() => new ChatSession(socketHost ? { socketHost } : {}), [socketHost]);
   const [snapshot, setSnapshot] = useState(session.snapshot);
+  // Before the effect that starts the session, so a page opened while chat is off never opens a socket.
+  useEffect(() => (disabled ? session.suspend() : session.resume()), [session, disabled]);
   useEffect(() => {
     const unsubscribe = session.subscribe(setSnapshot);
     session.start();
@@ -47,7 +52,7 @@ export function ChatPanel({ readOnly, readOnlyReason, socketHost, maxPayloadByte
     <section class="chat" aria-label="Chat">
       <MessageList entries={snapshot.entries} self={snapshot.user} moderation={moderation} />
       {notice && !readOnlyReason && <p class="chat-notice" role="status">{notice}</p>}
-      {!readOnly && snapshot.status !== 'banned' && <ChatComposer session={session} user={snapshot.user} connected={snapshot.status === 'open'} maxPayloadBytes={maxPayloadBytes} />}
+      {!readOnly && snapshot.status !== 'banned' && snapshot.status !== 'off' && <ChatComposer session={session} user={snapshot.user} connected={snapshot.status === 'open'} maxPayloadBytes={maxPayloadBytes} />}
       {readOnly && readOnlyReason && <p class="chat-notice">{readOnlyReason}</p>}
     </section>
   );

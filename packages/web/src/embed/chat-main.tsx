@@ -16,6 +16,7 @@ function ChatEmbed({ readWrite }: { readWrite: boolean }) {
     <ChatPanel
       readOnly={!readWrite || disabled}
       readOnlyReason={disabled ? 'Chat is turned off.' : undefined}
+      disabled={disabled}
       socketHost={config.socketHostOverride || undefined}
       maxPayloadBytes={config.maxSocketPayloadSize}
     />

@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import { LiveVideo } from '../player/live-video.tsx';
 import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
-import { NsfwNotice } from '../viewer/nsfw-notice.tsx';
 import '../shared/theme.css';
 import './embed.css';
 
@@ -12,11 +11,7 @@ function VideoEmbed() {
   const { config, status } = useServerState();
   useEffect(() => config && applyCustomisation(config), [config]);
   if (config === undefined) return <div class="player-placeholder" aria-busy="true" />;
-  return (
-    <NsfwNotice nsfw={config.nsfw}>
-      <LiveVideo config={config} status={status} />
-    </NsfwNotice>
-  );
+  return <LiveVideo config={config} status={status} />;
 }
 
 render(<VideoEmbed />, document.getElementById('app')!);

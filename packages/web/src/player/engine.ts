@@ -1,3 +1,4 @@
+import { measureNative } from './native-measurements.ts';
 import { MASTER_PLAYLIST, variantOfUrl, type EngineEvents, type PlaybackEngine } from './playback.ts';
 
 const MSE_TYPE = 'video/mp4; codecs="avc1.42E01E,mp4a.40.2"';
@@ -23,8 +24,10 @@ export async function attachEngine(video: HTMLVideoElement, events: EngineEvents
 /**
  * Safari and iOS: the browser plays the master playlist itself; picking a variant loads its
  * playlist directly. Some native players fail when they switch between renditions (Chromium's
- * does with a ladder whose renditions differ in audio settings): if the master playlist fails,
- * playback moves to one rendition, and "Auto" means that rendition from then on.
+ * reports DEMUXER_ERROR_COULD_NOT_PARSE with a 360p/180p ladder whose audio has the same codec
+ * parameters, AAC-LC 48 kHz, by ffprobe; the video's size, level and frame rate differ): if the
+ * master playlist fails, playback moves to one rendition, and "Auto" means that rendition from
+ * then on.
  */
 async function attachNative(video: HTMLVideoElement, events: EngineEvents): Promise<PlaybackEngine> {
   const master = await fetch(MASTER_PLAYLIST, { cache: 'no-store' }).then((r) => (r.ok ? r.text() : ''), () => '');
@@ -43,6 +46,8 @@ async function attachNative(video: HTMLVideoElement, events: EngineEvents): Prom
   video.src = MASTER_PLAYLIST;
   events.onVariants(variants);
   const liveEdge = () => (video.seekable.length > 0 ? video.seekable.end(video.seekable.length - 1) : 0);
+  const latency = () => Math.max(0, liveEdge() - video.currentTime);
+  const measurements = measureNative(video, latency);
   return {
     kind: 'native',
     variants: () => variants,
@@ -51,8 +56,10 @@ async function attachNative(video: HTMLVideoElement, events: EngineEvents): Prom
       const edge = liveEdge();
       if (edge > 0) video.currentTime = Math.max(0, edge - 3);
     },
-    latency: () => Math.max(0, liveEdge() - video.currentTime),
+    latency,
+    sample: measurements.sample,
     destroy() {
+      measurements.stop();
       video.removeEventListener('error', onError);
       video.removeAttribute('src');
       video.load();

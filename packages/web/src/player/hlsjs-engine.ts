@@ -22,13 +22,21 @@ export function attachHlsJs(video: HTMLVideoElement, events: EngineEvents): Play
   let variants: number[] = [];
   let mediaRecoveries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const measured = { errors: 0, levelSwitches: 0, fragments: 0, downloadDuration: undefined as number | undefined };
 
   hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
     variants = data.levels.map((level) => variantOfUrl(level.url[0] ?? '') ?? -1);
     events.onVariants(variants.filter((v) => v >= 0));
   });
   hls.on(Hls.Events.FRAG_BUFFERED, () => (mediaRecoveries = 0));
+  hls.on(Hls.Events.FRAG_LOADED, (_event, { frag }) => {
+    const { start, end } = frag.stats.loading;
+    if (end >= start && start > 0) measured.downloadDuration = (end - start) / 1000;
+    measured.fragments += 1;
+  });
+  hls.on(Hls.Events.LEVEL_SWITCHED, () => (measured.levelSwitches += 1));
   hls.on(Hls.Events.ERROR, (_event, data: ErrorData) => {
+    measured.errors += 1;
     if (!data.fatal) return;
     if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 3) {
       mediaRecoveries += 1;
@@ -54,6 +62,14 @@ export function attachHlsJs(video: HTMLVideoElement, events: EngineEvents): Play
       if (hls.liveSyncPosition !== null) video.currentTime = hls.liveSyncPosition;
     },
     latency: () => hls.latency,
+    sample: () => ({
+      // hls.js answers a default guess until it has timed a download: only a measured figure is reported.
+      ...(measured.fragments > 0 && Number.isFinite(hls.bandwidthEstimate) ? { bandwidth: hls.bandwidthEstimate / 1000 } : {}),
+      ...(measured.fragments > 0 ? { latency: hls.latency } : {}),
+      ...(measured.downloadDuration !== undefined ? { downloadDuration: measured.downloadDuration } : {}),
+      errors: measured.errors,
+      qualityVariantChanges: Math.max(0, measured.levelSwitches - 1),
+    }),
     destroy() {
       clearTimeout(retryTimer);
       hls.destroy();

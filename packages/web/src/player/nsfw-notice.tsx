@@ -3,7 +3,11 @@ import { useState } from 'preact/hooks';
 
 const KEY = 'hexcast.nsfwAccepted';
 
-/** Before an NSFW stream plays: a notice the viewer must accept (remembered in this browser). */
+/**
+ * Before an NSFW stream plays: a notice the viewer must accept (remembered in this browser). It
+ * stands in for the player only, as Owncast's does: while offline there is nothing to warn about,
+ * and the offline message shows as usual.
+ */
 export function NsfwNotice({ nsfw, children }: { nsfw: boolean; children: ComponentChildren }) {
   const [accepted, setAccepted] = useState(() => localStorage.getItem(KEY) === '1');
   if (!nsfw || accepted) return <>{children}</>;

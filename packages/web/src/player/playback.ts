@@ -13,7 +13,25 @@ export interface PlaybackEngine {
   goLive(): void;
   /** Seconds behind the live edge (0 when unknown). */
   latency(): number;
+  /** What the engine has measured since it was attached (for the playback health reports). */
+  sample(): PlaybackSample;
   destroy(): void;
+}
+
+/**
+ * Playback figures as an engine measured them: counters since the engine was attached, the
+ * rest as of now; a figure the engine could not measure is left out rather than guessed.
+ */
+export interface PlaybackSample {
+  /** kbps: the engine's estimate of the network throughput, from the segments it downloaded */
+  readonly bandwidth?: number;
+  /** seconds behind the live edge */
+  readonly latency?: number;
+  /** seconds the latest segment took to download */
+  readonly downloadDuration?: number;
+  readonly errors: number;
+  /** switches from one rendition to another (the first choice is not a switch) */
+  readonly qualityVariantChanges: number;
 }
 
 export interface EngineEvents {

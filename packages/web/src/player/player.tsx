@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Variant } from '../shared/api.ts';
 import { attachEngine } from './engine.ts';
 import type { PlaybackEngine } from './playback.ts';
+import { startPlaybackReports } from './playback-reports.ts';
 import { QualityMenu } from './quality-menu.tsx';
 
 export interface PlayerProps {
@@ -18,7 +19,8 @@ const BEHIND_LIVE_S = 12;
 /**
  * The live player: a native <video> with the browser's own controls (keyboard and screen reader
  * friendly), a play button until the viewer starts it, the quality menu and a "go live" button
- * that appears when playback falls behind the live edge. It is mounted only while the stream is
+ * that appears when playback falls behind the live edge. While it plays it reports its health to
+ * `/api/metrics/playback` (see playback-reports.ts). It is mounted only while the stream is
  * online; unmounting tears the engine down.
  */
 export function Player({ variants, autoplay, poster }: PlayerProps) {
@@ -36,6 +38,7 @@ export function Player({ variants, autoplay, poster }: PlayerProps) {
     if (!video) return;
     let cancelled = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let stopReports: (() => void) | undefined;
     attachEngine(video, {
       onVariants: (list) => !cancelled && setOffered(list),
       onFatal: (message) => {
@@ -47,6 +50,7 @@ export function Player({ variants, autoplay, poster }: PlayerProps) {
       (engine) => {
         if (cancelled) return engine.destroy();
         engineRef.current = engine;
+        stopReports = startPlaybackReports(engine, video);
         setError(undefined);
         if (autoplay !== 'off') void start(video, autoplay === 'always').then(setStarted);
       },
@@ -55,6 +59,7 @@ export function Player({ variants, autoplay, poster }: PlayerProps) {
     return () => {
       cancelled = true;
       clearTimeout(retry);
+      stopReports?.();
       engineRef.current?.destroy();
       engineRef.current = undefined;
     };

@@ -5,6 +5,8 @@ import { api, type Status, type WebConfig } from './api.ts';
 const STATUS_OFFLINE_EVERY_MS = 1_000;
 const STATUS_ONLINE_EVERY_MS = 3_000;
 const CONFIG_EVERY_MS = 30_000;
+/** While chat is off the page holds no socket: it looks at the config more often to notice chat coming back. */
+const CONFIG_CHAT_OFF_EVERY_MS = 10_000;
 
 export interface ServerState {
   config: WebConfig | undefined;
@@ -15,8 +17,8 @@ export interface ServerState {
 
 /**
  * The server's public config and status, kept fresh by polling (/api/status every second while
- * offline and every 3 s while live, the config every 30 s and whenever the stream goes on- or
- * offline), so going live or a new stream title shows without a reload.
+ * offline and every 3 s while live, the config every 30 s — 10 s while chat is off — and whenever
+ * the stream goes on- or offline), so going live or a new stream title shows without a reload.
  */
 export function useServerState(): ServerState {
   const [config, setConfig] = useState<WebConfig>();
@@ -27,7 +29,21 @@ export function useServerState(): ServerState {
     let stopped = false;
     let lastOnline: boolean | undefined;
     let statusTimer: ReturnType<typeof setTimeout> | undefined;
-    const loadConfig = () => api.config().then((c) => !stopped && setConfig(c), () => undefined);
+    let configTimer: ReturnType<typeof setTimeout> | undefined;
+    let chatOff = false;
+    const loadConfig = () =>
+      api.config().then(
+        (c) => {
+          if (stopped) return;
+          setConfig(c);
+          chatOff = c.chatDisabled;
+        },
+        () => undefined,
+      );
+    const pollConfig = async () => {
+      await loadConfig();
+      if (!stopped) configTimer = setTimeout(pollConfig, chatOff ? CONFIG_CHAT_OFF_EVERY_MS : CONFIG_EVERY_MS);
+    };
     const loadStatus = async () => {
       try {
         const next = await api.status();
@@ -41,13 +57,12 @@ export function useServerState(): ServerState {
       }
       if (!stopped) statusTimer = setTimeout(loadStatus, lastOnline === true ? STATUS_ONLINE_EVERY_MS : STATUS_OFFLINE_EVERY_MS);
     };
-    void loadConfig();
+    void pollConfig();
     void loadStatus();
-    const configTimer = setInterval(loadConfig, CONFIG_EVERY_MS);
     return () => {
       stopped = true;
       clearTimeout(statusTimer);
-      clearInterval(configTimer);
+      clearTimeout(configTimer);
     };
   }, []);
 

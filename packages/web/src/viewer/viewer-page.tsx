@@ -4,7 +4,6 @@ import { LiveVideo } from '../player/live-video.tsx';
 import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
 import { ExternalActions } from './external-actions.tsx';
-import { NsfwNotice } from './nsfw-notice.tsx';
 import { ServerHeader } from './server-header.tsx';
 
 /** `/`: the header, the stream (or the offline state), the page content, and chat beside it. */
@@ -20,9 +19,7 @@ export function ViewerPage() {
     <div class={`viewer ${chatOpen ? 'with-chat' : ''}`}>
       <ServerHeader config={config} status={status} chatOpen={chatOpen} onToggleChat={() => setChatOpen(!chatOpen)} />
       <main class="viewer-main" id="main">
-        <NsfwNotice nsfw={config.nsfw}>
-          <LiveVideo config={config} status={status} />
-        </NsfwNotice>
+        <LiveVideo config={config} status={status} />
         <section class="stream-info" aria-label="About this stream">
           <h2 class="stream-title">{status?.streamTitle || config.streamTitle || (online ? 'Live now' : config.name)}</h2>
           {config.summary && <p class="summary">{config.summary}</p>}
@@ -42,6 +39,7 @@ export function ViewerPage() {
           <ChatPanel
             readOnly={config.chatDisabled}
             readOnlyReason={config.chatDisabled ? 'Chat is turned off.' : undefined}
+            disabled={config.chatDisabled}
             socketHost={config.socketHostOverride || undefined}
             maxPayloadBytes={config.maxSocketPayloadSize}
           />
