@@ -126,7 +126,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     });
     const scripts: string[] = [];
     page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
-    await page.goto(`${server.url}/embed/video`);
+    await page.goto(`${server.url}/embed/video?playbackReportSeconds=1`);
     expect(await page.evaluate(() => document.createElement('video').canPlayType('application/vnd.apple.mpegurl'))).not.toBe('');
     await page.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5, undefined, { timeout: 20_000 });
@@ -134,6 +134,13 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
     expect(await page.$eval('video', (v) => (v as HTMLVideoElement).src)).toMatch(/\/hls\/(\d+\/)?stream\.m3u8$/);
     const { before, after } = await playbackAdvances(page);
     expect(after).toBeGreaterThan(before);
+    // The native player reports its health too: at least the latency, which it can see.
+    const report = await page.waitForRequest((r) => r.url().endsWith('/api/metrics/playback'), { timeout: 10_000 });
+    const body = report.postDataJSON() as { latency?: number; errors: number; qualityVariantChanges: number };
+    expect(body.latency).toBeGreaterThanOrEqual(0);
+    expect(body.latency).toBeLessThan(30);
+    expect(body.errors).toBeGreaterThanOrEqual(0);
+    expect((await report.response())?.status()).toBe(200);
     // hls.js is the one big chunk (over 300 KB unzipped): without MSE it is never requested.
     expect(scripts.length).toBeGreaterThan(0);
     const sizes = await Promise.all(scripts.map(async (url) => (await (await fetch(url)).arrayBuffer()).byteLength));
