@@ -13,6 +13,8 @@
  *
  * The segments are made once by ffmpeg (720p 3 Mbit/s, 480p 1.4 Mbit/s, 360p 0.8 Mbit/s, 3 s
  * segments as at hexcast's default latency level, cached in the temp folder) and reused in turn.
+ * Also printed: when a viewer of the bucket can see a segment (its variant playlist, uploaded
+ * after it, is readable), which no plain loop has.
  *
  * Environment:
  *   BENCH_SEGMENTS  segment groups (one per variant) per side (default 60)
@@ -152,17 +154,20 @@ function playlist(round: number, group: number): Uint8Array {
 }
 
 /** hexcast: each segment, then its variant playlist, written to the core as the transcoder does. */
-async function hexcast(bucket: Bucket, files: Uint8Array[][], round: number): Promise<number[]> {
+async function hexcast(bucket: Bucket, files: Uint8Array[][], round: number, playlistLags: number[]): Promise<number[]> {
   const storage = new S3VideoStorage({ endpoint: bucket.endpoint, region: '', bucket: bucket.bucket, accessKey: S3RVER_ACCESS_KEY, secret: S3RVER_SECRET, forcePathStyle: true, pathPrefix: 'hexcast' });
   const written = new Map<string, number>();
   const lags: number[] = [];
   const confirmations: Promise<void>[] = [];
-  // Observes when each segment's upload resolves, then confirms it with the same HEAD as the baseline.
+  // Observes when each segment's upload resolves, then confirms it with the same HEAD as the baseline;
+  // for playlists, the lag of the newest segment they name (when viewers of the bucket can see it).
   const observed: VideoStorage = {
     put: async (key, body, type) => {
       await storage.put(key, body, type);
-      const start = written.get(key);
-      if (start !== undefined) confirmations.push(readable(storage.publicUrl(key)).then((at) => void lags.push(at - start)));
+      const newest = key.endsWith('.m3u8') ? `${key.split('/')[0]}/${new TextDecoder().decode(body).trim().split('\n').at(-1)}` : undefined;
+      const start = written.get(newest ?? key);
+      const into = newest === undefined ? lags : playlistLags;
+      if (start !== undefined) confirmations.push(readable(storage.publicUrl(key)).then((at) => void into.push(at - start)));
     },
     get: (key) => storage.get(key),
     delete: (keys) => storage.delete(keys),
@@ -205,9 +210,10 @@ async function main(): Promise<void> {
   try {
     const plain: number[] = [];
     const ours: number[] = [];
+    const playlists: number[] = [];
     for (let round = 0; round < REPEATS; round++) {
       const roundPlain = await baseline(bucket, files, round);
-      const roundOurs = await hexcast(bucket, files, round);
+      const roundOurs = await hexcast(bucket, files, round, playlists);
       console.log(`  round ${round + 1}: p99 plain ${ms(percentile(roundPlain, 99))}, hexcast ${ms(percentile(roundOurs, 99))}`);
       plain.push(...roundPlain);
       ours.push(...roundOurs);
@@ -217,6 +223,7 @@ async function main(): Promise<void> {
       ['hexcast (HlsUploadQueue → S3VideoStorage)', ours],
     ] as const;
     for (const [name, lags] of rows) console.log(`  ${name.padEnd(44)} n=${lags.length}  p50 ${ms(percentile(lags, 50))}  p99 ${ms(percentile(lags, 99))}  max ${ms(Math.max(...lags))}`);
+    console.log(`  hexcast, segment written → a playlist naming it readable: n=${playlists.length}  p50 ${ms(percentile(playlists, 50))}  p99 ${ms(percentile(playlists, 99))}`);
     const ratio = percentile(ours, 99) / percentile(plain, 99);
     console.log(`  p99 lag ratio hexcast / plain loop: ${ratio.toFixed(2)}× (target ≤ 1.2×); p50 ratio ${(percentile(ours, 50) / percentile(plain, 50)).toFixed(2)}×`);
   } finally {
