@@ -27,6 +27,8 @@ export const DEFAULT_UPLOAD_BACKOFF: UploadBackoff = { initialMs: 250, maxMs: 5_
 const CONCURRENCY = 1;
 /** A segment no playlist has named after this many playlists of its folder is never going to be. */
 const UNNAMED_PLAYLISTS_BEFORE_DROP = 3;
+/** The shortest time between two warnings about dropped segments. */
+const DROP_WARNING_INTERVAL_MS = 60_000;
 /** Keys whose deletion failed, kept for another try; beyond this the end-of-stream sweep removes them. */
 const MAX_DOOMED_KEYS = 10_000;
 
@@ -88,6 +90,8 @@ export class HlsUploadQueue {
   #deleting = false;
   #closed = false;
   #outage: { since: Date; dropped: number } | undefined;
+  #lastDropWarning: number | undefined;
+  #droppedSinceWarning = 0;
 
   constructor(deps: { storage: VideoStorage; logger: Logger; clock: Clock; backoff?: UploadBackoff }) {
     this.#storage = deps.storage;
@@ -191,7 +195,13 @@ export class HlsUploadQueue {
     }
     if (dropped === 0) return;
     if (this.#outage !== undefined) this.#outage.dropped += dropped;
-    this.#logger.warn({ playlist: playlistKey, dropped }, 'video segments left the live window before they could be uploaded to object storage; dropped');
+    this.#droppedSinceWarning += dropped;
+    // At most one warning a minute: an outage drops a segment per variant every few seconds.
+    const now = this.#clock.now().getTime();
+    if (this.#lastDropWarning !== undefined && now - this.#lastDropWarning < DROP_WARNING_INTERVAL_MS) return;
+    this.#logger.warn({ playlist: playlistKey, dropped: this.#droppedSinceWarning }, 'video segments left the live window before they could be uploaded to object storage; dropped');
+    this.#lastDropWarning = now;
+    this.#droppedSinceWarning = 0;
   }
 
   #pump(): void {
