@@ -111,6 +111,16 @@ describe('buildFfmpegArgs', () => {
     expect(args()).not.toContain('-analyzeduration');
   });
 
+  it('probes only the first 32 KiB of the input at latency level 0, with or without audio', () => {
+    for (const audio of [true, false]) {
+      const list = args({ audio, latency: LATENCY_LEVELS[0] });
+      expect(value(list, '-probesize')).toBe('32768');
+      expect(value(list, '-analyzeduration')).toBe('0');
+      expect(list.indexOf('-probesize')).toBeLessThan(list.indexOf('-i'));
+    }
+    expect(args({ latency: LATENCY_LEVELS[1] })).not.toContain('-probesize');
+  });
+
   it('applies the hardware encoder’s own flags', () => {
     const nvenc = args({ codec: 'h264_nvenc', variants: [variant({ cpuUsageLevel: 4 })] });
     expect(nvenc.slice(4, 6)).toEqual(['-hwaccel', 'cuda']);
