@@ -1,6 +1,7 @@
 import type { ChatUser } from '../../domain/chat.ts';
 import type { GeoDetails } from '../../domain/viewers.ts';
-import type { ClientOutbox, SerializedEvent } from './client-outbox.ts';
+import type { ClientOutbox } from './client-outbox.ts';
+import type { SerializedEvent } from './serialized-event.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
 /** One accepted chat socket and what the core knows about it. */

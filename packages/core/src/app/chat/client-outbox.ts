@@ -1,28 +1,13 @@
 import type { ChatSink } from './chat-api.ts';
 import { CLOSE_CODES } from './chat-texts.ts';
 import { OutboxFlusher } from './outbox-flusher.ts';
+import type { SerializedEvent } from './serialized-event.ts';
 
 export interface OutboxLimits {
   /** events waiting to be written; one more and the client is dropped */
   readonly maxPendingEvents: number;
   /** bytes the transport may hold unsent before the client counts as too slow */
   readonly maxBufferedBytes: number;
-}
-
-/**
- * An event serialised once for a whole broadcast: its JSON and that JSON's UTF-8, so thousands
- * of sockets share one string and one buffer instead of each encoding their own.
- */
-export interface SerializedEvent {
-  readonly json: string;
-  readonly utf8: Uint8Array;
-}
-
-const encoder = new TextEncoder();
-
-export function serializeEvent(event: object): SerializedEvent {
-  const json = JSON.stringify(event);
-  return { json, utf8: encoder.encode(json) };
 }
 
 export const DEFAULT_OUTBOX_LIMITS: OutboxLimits = { maxPendingEvents: 256, maxBufferedBytes: 1024 * 1024 };

@@ -1,6 +1,6 @@
 import type { ChatUser } from '../../domain/chat.ts';
 import type { ChatClient } from './chat-client.ts';
-import { serializeEvent } from './client-outbox.ts';
+import { serializeEvent } from './serialized-event.ts';
 
 /** The open chat sockets, by client id and by user. */
 export class ClientRegistry {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeChatSink } from '../../testing/fake-chat-sink.ts';
-import { ClientOutbox, DEFAULT_OUTBOX_LIMITS, serializeEvent } from './client-outbox.ts';
+import { ClientOutbox, DEFAULT_OUTBOX_LIMITS } from './client-outbox.ts';
 import { OutboxFlusher } from './outbox-flusher.ts';
+import { serializeEvent } from './serialized-event.ts';
 
 /** Also keeps what was sent as it was given, to see which buffers are shared. */
 class RawSink extends FakeChatSink {

@@ -1,4 +1,4 @@
-import type { SerializedEvent } from './client-outbox.ts';
+import type { SerializedEvent } from './serialized-event.ts';
 
 const NEWLINE = 0x0a;
 
