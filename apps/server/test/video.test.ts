@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publish, probe, waitFor, type Publisher } from './media-tools.ts';
@@ -119,6 +120,29 @@ describe('live video end to end (real ffmpeg, RTMP → HLS)', () => {
       [640, 360],
       [320, 180],
     ]);
+  });
+
+  it('plays a passed-through video-only broadcast whose encoder announces no bitrate', async () => {
+    const server = await start();
+    await admin(server, 'video/streamoutputvariants', [{ videoPassthrough: true }]);
+    // x264 at its default rate control: the FLV's onMetaData says videodatarate 0, and there is
+    // no audio bitrate either, so ffmpeg alone would list no variant in the master playlist.
+    const child = spawn('ffmpeg', [
+      ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '60'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '30', '-pix_fmt', 'yuv420p', '-f', 'flv', `rtmp://127.0.0.1:${server.rtmpPort}/live/abc123`],
+    ], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    publishers.push({ child, exited, output: () => '', stop: async () => (child.kill('SIGINT'), exited) });
+    await waitFor('online', isOnline(server), 40_000);
+    const master = (await text(server, '/hls/stream.m3u8')) ?? '';
+    expect(segmentsOf(master)).toEqual(['0/stream.m3u8']);
+    expect(Number(/BANDWIDTH=(\d+)/.exec(master)?.[1])).toBeGreaterThan(0);
+    const list = await waitFor('a segment', async () => {
+      const body = await text(server, '/hls/0/stream.m3u8');
+      return body !== undefined && segmentsOf(body).length > 0 ? body : undefined;
+    });
+    const streams = await probe(await bytes(server, `/hls/0/${segmentsOf(list)[0]}`));
+    expect(streams.map((stream) => [stream.codec_type, stream.codec_name, stream.width])).toEqual([['video', 'h264', 640]]);
   });
 
   it('when ffmpeg dies mid-stream the stream goes offline cleanly, and the next publish plays again', async () => {
