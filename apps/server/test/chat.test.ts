@@ -47,11 +47,13 @@ describe('chat over real WebSockets', () => {
     alice.client.send({ type: 'NAME_CHANGE', newName: 'Alicia' });
     const renamed = await bob.client.waitForType('NAME_CHANGE');
     expect(renamed).toMatchObject({ oldName: 'Alice', user: { id: alice.user.id, displayName: 'Alicia' } });
-    alice.client.send({ type: 'COLOR_CHANGE', newColor: 5 });
-    await bob.client.waitForType('COLOR_CHANGE', (e) => (e.user as { displayColor: number }).displayColor === 5);
+    // Registration picks a random colour, and setting the current one is a no-op: pick another.
+    const newColor = ((renamed.user as { displayColor: number }).displayColor + 3) % 8;
+    alice.client.send({ type: 'COLOR_CHANGE', newColor });
+    await bob.client.waitForType('COLOR_CHANGE', (e) => (e.user as { displayColor: number }).displayColor === newColor);
     alice.client.send({ type: 'CHAT', body: 'it is me' });
     const chat = await bob.client.waitForType('CHAT');
-    expect(chat.user).toMatchObject({ displayName: 'Alicia', displayColor: 5, previousNames: expect.arrayContaining(['Alice']) });
+    expect(chat.user).toMatchObject({ displayName: 'Alicia', displayColor: newColor, previousNames: expect.arrayContaining(['Alice']) });
     // A taken name is refused with a notice to the renamer only.
     bob.client.send({ type: 'NAME_CHANGE', newName: 'alicia' });
     await bob.client.waitForType('CHAT_ACTION', (e) => /already registered|cannot change/i.test(String(e.body)));
