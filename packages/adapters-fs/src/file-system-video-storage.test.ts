@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeVideoStorageContract } from '@hexcast/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempRoots } from '../test/temp-roots.ts';
 import { FileSystemVideoStorage } from './file-system-video-storage.ts';
+import { STALE_TEMP_FILE_MS } from './list-keys.ts';
 
 const roots = createTempRoots();
 afterAll(() => roots.cleanup());
@@ -210,5 +211,20 @@ describe('FileSystemVideoStorage temporary files', () => {
     mkdirSync(join(root, '0', 'folder.ts', 'inside'), { recursive: true });
     await expect(storage.put('0/folder.ts', bytes(2), 'video/mp2t')).rejects.toThrow(/could not store 0\/folder\.ts/);
     expect(readdirSync(join(root, '0')).sort()).toEqual(['.hexcast-0123456789abcdef.tmp', 'a.ts', 'folder.ts']);
+  });
+
+  it('are removed by a listing once stale (left by a crash), and kept while fresh (a write under way)', async () => {
+    const root = roots.next();
+    const storage = new FileSystemVideoStorage({ root });
+    await storage.put('1/a.ts', bytes(1), 'video/mp2t');
+    const stale = join(root, '1', '.hexcast-00000000000000aa.tmp');
+    const fresh = join(root, '1', '.hexcast-00000000000000bb.tmp');
+    writeFileSync(stale, 'crashed');
+    writeFileSync(fresh, 'writing');
+    const longAgo = new Date(Date.now() - STALE_TEMP_FILE_MS - 5_000);
+    utimesSync(stale, longAgo, longAgo);
+    // A listing sweeps the folders it walks.
+    expect(await storage.list('1/')).toEqual(['1/a.ts']);
+    expect(readdirSync(join(root, '1')).sort()).toEqual(['.hexcast-00000000000000bb.tmp', 'a.ts']);
   });
 });
