@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ChatUser } from '../shared/api.ts';
 import { clockTime } from '../shared/time.ts';
 import type { ChatEntry } from './chat-model.ts';
@@ -39,7 +39,8 @@ export function MessageList({ entries, self, moderation }: MessageListProps) {
 }
 
 function Message({ entry, mine, moderation }: { entry: ChatEntry; mine: boolean; moderation: Moderation | undefined }) {
-  const html = { __html: sanitizeChatHtml(entry.html) };
+  // Every new message re-renders the whole log: parse and clean each entry's HTML once, not per render.
+  const html = useMemo(() => ({ __html: sanitizeChatHtml(entry.html) }), [entry.html]);
   if (entry.kind === 'action') {
     return <li class="chat-entry chat-action" data-id={entry.id} dangerouslySetInnerHTML={html} />;
   }
