@@ -4,17 +4,21 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
+// Made once: building an Intl formatter is the costly part, and tables and the chat log format many times per render.
+const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
 /** "3 hours ago", "just now": how long ago `iso` was, in the browser's language. */
 export function timeAgo(iso: string, now = Date.now()): string {
   const elapsed = now - new Date(iso).getTime();
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {
-    if (elapsed >= ms) return format.format(-Math.floor(elapsed / ms), unit);
+    if (elapsed >= ms) return RELATIVE.format(-Math.floor(elapsed / ms), unit);
   }
   return 'just now';
 }
 
-/** A chat timestamp as the local clock time, e.g. "14:05". */
+/** A chat timestamp as the local clock time, e.g. "14:05"; empty for a timestamp that is not a date. */
 export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : CLOCK.format(date);
 }
