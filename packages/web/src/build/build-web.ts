@@ -11,6 +11,8 @@ const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const SRC_DIR = path.join(PACKAGE_DIR, 'src');
 /** Built bundles live in dist/<hash of everything that goes into them>/ (never committed; ADR 10). */
 export const DIST_ROOT = path.join(PACKAGE_DIR, 'dist');
+/** Where builds go, in order of preference: the temp directory serves when the package directory is read-only. */
+const BUILD_ROOTS = [DIST_ROOT, path.join(os.tmpdir(), 'hexcast-web')];
 const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
 
 /**
@@ -51,7 +53,7 @@ export interface WebBuild {
  */
 export function ensureWebBuild(options: { root?: string } = {}): WebBuild {
   const digest = sourceDigest();
-  for (const root of options.root ? [options.root] : [DIST_ROOT, path.join(os.tmpdir(), 'hexcast-web')]) {
+  for (const root of options.root ? [options.root] : BUILD_ROOTS) {
     const dir = path.join(root, digest);
     if (fs.existsSync(path.join(dir, 'index.html'))) return { dir, built: false };
     try {
@@ -71,7 +73,7 @@ export function ensureWebBuild(options: { root?: string } = {}): WebBuild {
  * when the current sources do not build (the server then serves the last good pages).
  */
 export function latestWebBuild(): string | undefined {
-  const builds = [DIST_ROOT, path.join(os.tmpdir(), 'hexcast-web')]
+  const builds = BUILD_ROOTS
     .flatMap((root) => (fs.existsSync(root) ? fs.readdirSync(root).map((entry) => path.join(root, entry)) : []))
     .filter((dir) => !path.basename(dir).startsWith('.') && fs.existsSync(path.join(dir, 'index.html')))
     .map((dir) => ({ dir, at: fs.statSync(path.join(dir, 'index.html')).mtimeMs }))
