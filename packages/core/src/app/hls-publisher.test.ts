@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock.ts';
 import { InMemoryVideoStorage } from '../testing/in-memory-video-storage.ts';
 import { MemoryLogger } from '../testing/memory-logger.ts';
-import { RETIRED_SEGMENTS_KEPT } from './hls-upload-queue.ts';
+import { RETIRED_SEGMENTS_KEPT } from './segment-window.ts';
 import { OFFLINE_CLEANUP_DELAY_MS, VideoOutputService } from './video-output-service.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -2,7 +2,8 @@ import { MASTER_PLAYLIST, OFFLINE_CLIP, appendOfflineClip, hlsContentType, isSeg
 import type { Logger } from '../ports/logger.ts';
 import type { HlsOutput } from '../ports/transcoder.ts';
 import { isSafeStorageKey, type VideoStorage } from '../ports/video-storage.ts';
-import { RETIRED_SEGMENTS_KEPT, type HlsUploadQueue } from './hls-upload-queue.ts';
+import type { HlsUploadQueue } from './hls-upload-queue.ts';
+import { SegmentWindow } from './segment-window.ts';
 
 /** A file of the live window, held in memory for serving. Its bytes are shared: never mutate them. */
 export interface LiveFile {
@@ -38,8 +39,7 @@ export class HlsPublisher implements HlsOutput {
   readonly #logger: Logger;
   readonly #live: LiveFiles;
   readonly #pending = new Map<string, Promise<void>>();
-  readonly #window = new Map<string, Set<string>>();
-  readonly #retired = new Map<string, string[]>();
+  readonly #windows = new Map<string, SegmentWindow>();
   readonly #playlists = new Map<string, string>();
   readonly #remote: RemoteOutput | undefined;
 
@@ -113,15 +113,13 @@ export class HlsPublisher implements HlsOutput {
     await Promise.all(segments.map((key) => this.#pending.get(key)));
     await this.#put(path, body, contentType);
     this.#playlists.set(path, text);
-    await this.#retire(path, new Set(segments));
+    await this.#retire(path, segments);
   }
 
-  async #retire(playlist: string, current: Set<string>): Promise<void> {
-    const retired = this.#retired.get(playlist) ?? [];
-    for (const key of this.#window.get(playlist) ?? []) if (!current.has(key)) retired.push(key);
-    this.#window.set(playlist, current);
-    const expired = retired.splice(0, Math.max(0, retired.length - RETIRED_SEGMENTS_KEPT));
-    this.#retired.set(playlist, retired);
+  async #retire(playlist: string, segments: readonly string[]): Promise<void> {
+    let window = this.#windows.get(playlist);
+    if (window === undefined) this.#windows.set(playlist, (window = new SegmentWindow()));
+    const expired = window.advance(segments);
     if (expired.length === 0) return;
     for (const key of expired) this.#live.delete(key);
     try {

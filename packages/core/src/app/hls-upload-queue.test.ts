@@ -5,7 +5,8 @@ import { FakeClock } from '../testing/fake-clock.ts';
 import { InMemoryVideoStorage } from '../testing/in-memory-video-storage.ts';
 import { MemoryLogger } from '../testing/memory-logger.ts';
 import { FINISH_WAITS_FOR_BUCKET_MS } from './hls-publisher.ts';
-import { HlsUploadQueue, RETIRED_SEGMENTS_KEPT } from './hls-upload-queue.ts';
+import { HlsUploadQueue } from './hls-upload-queue.ts';
+import { RETIRED_SEGMENTS_KEPT } from './segment-window.ts';
 import { VideoOutputService } from './video-output-service.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -2,12 +2,7 @@ import { playlistSegmentKeys } from '../domain/hls.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { VideoStorage } from '../ports/video-storage.ts';
-
-/**
- * How many segments that have left a playlist are kept before deletion: a player that fetched
- * the previous playlist a moment ago may still ask for them.
- */
-export const RETIRED_SEGMENTS_KEPT = 4;
+import { SegmentWindow } from './segment-window.ts';
 
 /** Delays between attempts of one upload: doubling from `initialMs`, capped at `maxMs`. */
 export interface UploadBackoff {
@@ -54,9 +49,8 @@ interface PlaylistVersion {
 interface PlaylistState {
   readonly contentType: string;
   latest: PlaylistVersion;
-  /** The segments named by the version now in the bucket. */
-  inBucket: readonly string[];
-  retired: string[];
+  /** The segments the version now in the bucket names, and those it stopped naming. */
+  readonly inBucket: SegmentWindow;
   attempt: number;
   uploading: boolean;
   cancelRetry: (() => void) | undefined;
@@ -117,7 +111,7 @@ export class HlsUploadQueue {
     this.#dropUnnamed(key, new Set(names));
     const version: PlaylistVersion = { text, names, uploaded: false };
     const state = this.#playlists.get(key);
-    if (state === undefined) this.#playlists.set(key, { contentType, latest: version, inBucket: [], retired: [], attempt: 0, uploading: false, cancelRetry: undefined });
+    if (state === undefined) this.#playlists.set(key, { contentType, latest: version, inBucket: new SegmentWindow(), attempt: 0, uploading: false, cancelRetry: undefined });
     else state.latest = version;
     this.#pump();
   }
@@ -257,7 +251,8 @@ export class HlsUploadQueue {
       version.uploaded = true;
       state.attempt = 0;
       this.#uploaded.add(key);
-      this.#retire(state, version.names);
+      // Segments the bucket's playlist stopped naming are deleted once more than a few have piled up.
+      this.#doom(state.inBucket.advance(version.names));
       this.#succeeded();
     } catch (error) {
       state.attempt += 1;
@@ -266,16 +261,6 @@ export class HlsUploadQueue {
     } finally {
       state.uploading = false;
     }
-  }
-
-  /** Segments the bucket's playlist stopped naming are deleted once more than a few have piled up. */
-  #retire(state: PlaylistState, names: readonly string[]): void {
-    const current = new Set(names);
-    for (const key of state.inBucket) if (!current.has(key) && !state.retired.includes(key)) state.retired.push(key);
-    state.inBucket = names;
-    state.retired = state.retired.filter((key) => !current.has(key));
-    const expired = state.retired.splice(0, Math.max(0, state.retired.length - RETIRED_SEGMENTS_KEPT));
-    this.#doom(expired);
   }
 
   #doom(keys: readonly string[]): void {
