@@ -5,12 +5,9 @@
  * message, so a form can show why a value was refused.
  */
 
-export class AdminApiError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
+import { ApiError } from '../shared/api.ts';
+
+export class AdminApiError extends ApiError {
   /** The endpoint does not exist on this server (yet): the page shows "unavailable". */
   get unavailable(): boolean {
     return this.status === 404 || this.status === 501;

@@ -1,10 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { AdminApiError } from '../admin-api.ts';
 import type { AdminData } from '../use-admin-data.ts';
 
 export function errorMessage(error: unknown): string {
-  return error instanceof AdminApiError || error instanceof Error ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
