@@ -1,5 +1,5 @@
 import { measureNative } from './native-measurements.ts';
-import { MASTER_PLAYLIST, variantOfUrl, type EngineEvents, type PlaybackEngine } from './playback.ts';
+import { MASTER_PLAYLIST, variantOfUrl, variantPlaylist, type EngineEvents, type PlaybackEngine } from './playback.ts';
 
 const MSE_TYPE = 'video/mp4; codecs="avc1.42E01E,mp4a.40.2"';
 
@@ -39,7 +39,7 @@ async function attachNative(video: HTMLVideoElement, events: EngineEvents): Prom
   };
   const onError = () => {
     if (auto !== MASTER_PLAYLIST || !video.src.endsWith(MASTER_PLAYLIST) || variants[0] === undefined) return;
-    auto = `/hls/${variants[0]}/stream.m3u8`;
+    auto = variantPlaylist(variants[0]);
     load(auto);
   };
   video.addEventListener('error', onError);
@@ -51,7 +51,7 @@ async function attachNative(video: HTMLVideoElement, events: EngineEvents): Prom
   return {
     kind: 'native',
     variants: () => variants,
-    selectVariant: (index) => load(index < 0 ? auto : `/hls/${index}/stream.m3u8`),
+    selectVariant: (index) => load(index < 0 ? auto : variantPlaylist(index)),
     goLive() {
       const edge = liveEdge();
       if (edge > 0) video.currentTime = Math.max(0, edge - 3);

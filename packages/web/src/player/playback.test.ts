@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportBody, reportEveryMs } from './playback-reports.ts';
-import { variantOfUrl } from './playback.ts';
+import { variantOfUrl, variantPlaylist } from './playback.ts';
 
 describe('variantOfUrl', () => {
   it('reads the variant index of a rendition playlist, absolute or relative to the origin', () => {
@@ -10,6 +10,13 @@ describe('variantOfUrl', () => {
 
   it('is undefined for the master playlist, segments and anything else', () => {
     for (const url of ['/hls/stream.m3u8', '/hls/1/stream-abc.ts', '/hls/x/stream.m3u8', '', 'https://cdn.example/other/1.m3u8']) expect(variantOfUrl(url), url).toBeUndefined();
+  });
+});
+
+describe('variantPlaylist', () => {
+  it('is the rendition playlist variantOfUrl reads back', () => {
+    expect(variantPlaylist(3)).toBe('/hls/3/stream.m3u8');
+    expect(variantOfUrl(variantPlaylist(3))).toBe(3);
   });
 });
 

@@ -43,6 +43,11 @@ export interface EngineEvents {
 
 export const MASTER_PLAYLIST = '/hls/stream.m3u8';
 
+/** The playlist of one rendition, e.g. `/hls/1/stream.m3u8` (the inverse of {@link variantOfUrl}). */
+export function variantPlaylist(index: number): string {
+  return `/hls/${index}/stream.m3u8`;
+}
+
 /** The variant index in a rendition URL such as `/hls/1/stream.m3u8`. */
 export function variantOfUrl(url: string): number | undefined {
   const match = /\/hls\/(\d+)\/[^/]*\.m3u8/.exec(url);
