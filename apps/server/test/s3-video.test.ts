@@ -4,7 +4,7 @@ import { S3VideoStorage } from '@hexcast/adapters-s3';
 import { S3RVER_ACCESS_KEY, startLocalS3, type LocalS3 } from '@hexcast/adapters-s3/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publish, probe, waitFor, type Publisher } from './media-tools.ts';
-import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { basicAuth, setConfig, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
 
 /** s3rver checks the access key only, so this secret can be one the logs are searched for. */
 const SECRET = 'hexcast-test-secret-7f3d91';
@@ -33,19 +33,14 @@ async function setup(): Promise<Setup> {
     server.child.kill('SIGTERM');
     await server.exited;
   });
-  await admin(server, 'video/streamlatencylevel', 0);
-  await admin(server, 'video/streamoutputvariants', [
+  await setConfig(server, 'video/streamlatencylevel', 0);
+  await setConfig(server, 'video/streamoutputvariants', [
     { scaledHeight: 360, videoBitrate: 800, framerate: 30, cpuUsageLevel: 0 },
     { scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0, audioPassthrough: false, audioBitrate: 64 },
   ]);
-  await admin(server, 's3', { enabled: true, endpoint: s3.endpoint, accessKey: S3RVER_ACCESS_KEY, secret: SECRET, bucket: s3.bucket, region: 'us-east-1', acl: '', pathPrefix: PREFIX, forcePathStyle: true });
+  await setConfig(server, 's3', { enabled: true, endpoint: s3.endpoint, accessKey: S3RVER_ACCESS_KEY, secret: SECRET, bucket: s3.bucket, region: 'us-east-1', acl: '', pathPrefix: PREFIX, forcePathStyle: true });
   const bucket = new S3VideoStorage({ endpoint: s3.endpoint, region: '', bucket: s3.bucket, accessKey: S3RVER_ACCESS_KEY, secret: SECRET, pathPrefix: PREFIX, forcePathStyle: true, maxAttempts: 1 });
   return { s3, server, dataDir, bucket };
-}
-
-async function admin(server: ServerProcess, name: string, value: unknown): Promise<void> {
-  const response = await fetch(`${server.url}/api/admin/config/${name}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
-  expect(response.status, `${name}: ${await response.clone().text()}`).toBe(200);
 }
 
 function broadcast(server: ServerProcess): Publisher {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 export const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -89,6 +89,12 @@ export function runToExit(args: string[]): Promise<{ code: number | null; stdout
 
 export function basicAuth(password: string, user = 'admin'): Record<string, string> {
   return { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+}
+
+/** Sets one admin config value (`name` is the path after /api/admin/config/) and expects it taken. */
+export async function setConfig(server: ServerProcess, name: string, value: unknown): Promise<void> {
+  const response = await fetch(`${server.url}/api/admin/config/${name}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
+  expect(response.status, `${name}: ${await response.clone().text()}`).toBe(200);
 }
 
 export function canConnect(port: number): Promise<boolean> {

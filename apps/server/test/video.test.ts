@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publish, probe, waitFor, type Publisher } from './media-tools.ts';
-import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { basicAuth, setConfig, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
 
 const servers: ServerProcess[] = [];
 const publishers: Publisher[] = [];
@@ -18,13 +18,8 @@ async function start(): Promise<ServerProcess> {
   const server = await startServerProcess(tempDataDir());
   servers.push(server);
   // 1-second segments keep the tests quick.
-  await admin(server, 'video/streamlatencylevel', 0);
+  await setConfig(server, 'video/streamlatencylevel', 0);
   return server;
-}
-
-async function admin(server: ServerProcess, name: string, value: unknown): Promise<void> {
-  const response = await fetch(`${server.url}/api/admin/config/${name}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
-  expect(response.status, `${name}: ${await response.clone().text()}`).toBe(200);
 }
 
 function broadcast(server: ServerProcess, key = 'abc123'): Publisher {
@@ -94,7 +89,7 @@ describe('live video end to end (real ffmpeg, RTMP → HLS)', () => {
 
   it('a two-variant ladder produces two renditions at the configured sizes', async () => {
     const server = await start();
-    await admin(server, 'video/streamoutputvariants', [
+    await setConfig(server, 'video/streamoutputvariants', [
       { scaledWidth: 640, scaledHeight: 360, videoBitrate: 800, framerate: 30, cpuUsageLevel: 0 },
       { scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0, audioPassthrough: false, audioBitrate: 64 },
     ]);
@@ -124,7 +119,7 @@ describe('live video end to end (real ffmpeg, RTMP → HLS)', () => {
 
   it('plays a passed-through video-only broadcast whose encoder announces no bitrate', async () => {
     const server = await start();
-    await admin(server, 'video/streamoutputvariants', [{ videoPassthrough: true }]);
+    await setConfig(server, 'video/streamoutputvariants', [{ videoPassthrough: true }]);
     // x264 at its default rate control: the FLV's onMetaData says videodatarate 0, and there is
     // no audio bitrate either, so ffmpeg alone would list no variant in the master playlist.
     const child = spawn('ffmpeg', [
