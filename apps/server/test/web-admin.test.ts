@@ -1,28 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pageErrors, screenshot } from './browser.ts';
-import { publish, type Publisher } from './media-tools.ts';
-import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
-
-/** A 16×16 PNG, for the logo. */
-const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR4nGP4v0DhPyWYYdSAUQNGDRguBgAAh56+H+pPFyQAAAAASUVORK5CYII=';
+import { pageErrors, screenshot } from './browser.ts';
+import { basicAuth, type ServerProcess } from './server-process.ts';
+import { startWebSuite, TINY_PNG_BASE64, type WebSuite } from './web-suite.ts';
 
 // One server, one browser and one real ffmpeg stream for the file: the tests run in order and
 // build on each other (offline, then live and administered, chat moderated).
+let suite: WebSuite;
 let server: ServerProcess;
-let browser: Browser;
-let publisher: Publisher | undefined;
 let admin: Page;
-const contexts: BrowserContext[] = [];
 let errors: string[] = [];
 
 async function newPage(options: { credentials?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await suite.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     // The browser's own Basic-auth answer, as when a person types the password into its prompt.
     httpCredentials: options.credentials ? { username: 'admin', password: 'abc123' } : undefined,
   });
-  contexts.push(context);
   return context.newPage();
 }
 
@@ -31,27 +25,15 @@ async function apiConfig(): Promise<{ name: string; streamTitle: string }> {
 }
 
 beforeAll(async () => {
-  server = await startServerProcess(tempDataDir());
-  // The server falls back to the last good build when the sources do not build: test the current ones.
-  expect(server.output()).not.toContain('the web app did not build');
   // 1-second segments and one small rendition: a quick start and little CPU.
-  for (const [setter, value] of [
-    ['video/streamlatencylevel', 0],
-    ['video/streamoutputvariants', [{ scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0 }]],
-  ] as const) {
-    const response = await fetch(`${server.url}/api/admin/config/${setter}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
-    expect(response.status).toBe(200);
-  }
-  browser = await launchBrowser();
+  suite = await startWebSuite({
+    'video/streamlatencylevel': 0,
+    'video/streamoutputvariants': [{ scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0 }],
+  });
+  server = suite.server;
 }, 60_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await publisher?.stop();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-});
+afterAll(() => suite?.stop());
 
 // Generous per-test time: the stream, the server and Chromium share 2 cores with other test files.
 describe('the admin dashboard in Chromium, against the real server and an ffmpeg stream', { timeout: 60_000 }, () => {
@@ -77,7 +59,7 @@ describe('the admin dashboard in Chromium, against the real server and an ffmpeg
     const badge = admin.locator('.status-badge');
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Offline');
 
-    publisher = publish(`rtmp://127.0.0.1:${server.rtmpPort}/live/abc123`);
+    suite.publish();
     // The dashboard polls the status: it turns live by itself, no reload.
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toBe('Live');
     const details = admin.getByRole('region', { name: 'Broadcaster' });

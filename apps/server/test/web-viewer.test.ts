@@ -1,33 +1,24 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pageErrors, playbackAdvances, screenshot } from './browser.ts';
-import { publish, waitFor, type Publisher } from './media-tools.ts';
-import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
-
-/** A 16×16 PNG, for a custom emoji. */
-const TINY_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR4nGP4v0DhPyWYYdSAUQNGDRguBgAAh56+H+pPFyQAAAAASUVORK5CYII=';
+import { pageErrors, playbackAdvances, screenshot } from './browser.ts';
+import { waitFor, type Publisher } from './media-tools.ts';
+import { basicAuth, setConfig, type ServerProcess } from './server-process.ts';
+import { startWebSuite, TINY_PNG_BASE64, type WebSuite } from './web-suite.ts';
 
 // One server, one browser and one real ffmpeg stream for the whole file: the tests run in order
 // and each builds on the state the one before left (online, chatting, then offline).
+let suite: WebSuite;
 let server: ServerProcess;
-let dataDir: string;
-let browser: Browser;
 let publisher: Publisher | undefined;
-const contexts: BrowserContext[] = [];
 /** What any page logged about its Content-Security-Policy: the pages must work under it. */
 const cspViolations: string[] = [];
 
-async function admin(name: string, value: unknown): Promise<void> {
-  const response = await fetch(`${server.url}/api/admin/config/${name}`, { method: 'POST', headers: basicAuth('abc123'), body: JSON.stringify({ value }) });
-  expect(response.status, `${name}: ${await response.clone().text()}`).toBe(200);
-}
+const admin = (name: string, value: unknown): Promise<void> => setConfig(server, name, value);
 
 /** A fresh browser profile (its own localStorage, so its own chat identity) that reports CSP violations. */
 async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
+  const context = await suite.newContext(options);
   await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI}`)));
   context.on('console', (message) => {
     if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
@@ -52,26 +43,18 @@ async function sendChat(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServerProcess((dataDir = tempDataDir()));
-  // The server serves the last good build when the sources do not build: these tests must see the current ones.
-  expect(server.output()).not.toContain('the web app did not build');
   // 1-second segments and a two-rendition ladder: quick start, and a quality menu to check.
-  await admin('video/streamlatencylevel', 0);
-  await admin('video/streamoutputvariants', [
-    { scaledHeight: 360, videoBitrate: 800, framerate: 30, cpuUsageLevel: 0 },
-    { scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0, audioPassthrough: false, audioBitrate: 64 },
-  ]);
-  browser = await launchBrowser();
+  suite = await startWebSuite({
+    'video/streamlatencylevel': 0,
+    'video/streamoutputvariants': [
+      { scaledHeight: 360, videoBitrate: 800, framerate: 30, cpuUsageLevel: 0 },
+      { scaledHeight: 180, videoBitrate: 300, framerate: 15, cpuUsageLevel: 0, audioPassthrough: false, audioBitrate: 64 },
+    ],
+  });
+  server = suite.server;
 }, 60_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await publisher?.stop();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => suite?.stop());
 
 // Generous per-test time: on a busy 2-core machine the stream and Chromium share the cores with other test files.
 describe('the viewer page in Chromium, against the real server and an ffmpeg stream', { timeout: 60_000 }, () => {
@@ -89,7 +72,7 @@ describe('the viewer page in Chromium, against the real server and an ffmpeg str
 
   it('plays the live stream (currentTime advances) and offers both variants in the quality menu', async () => {
     const errors = pageErrors(viewer);
-    publisher = publish(`rtmp://127.0.0.1:${server.rtmpPort}/live/abc123`);
+    publisher = suite.publish();
     await waitFor('online', async () => ((await (await fetch(`${server.url}/api/status`)).json()) as { online: boolean }).online || undefined);
     // The page notices by itself (it polls the status), no reload.
     await viewer.getByRole('button', { name: 'Play the live stream' }).click({ timeout: 15_000 });
