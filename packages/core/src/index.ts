@@ -17,6 +17,7 @@ export * from './domain/emoji.ts';
 export * from './domain/branding.ts';
 export * from './domain/bounded-list.ts';
 export * from './domain/operations.ts';
+export * from './domain/net-addresses.ts';
 // Ports
 export type * from './ports/settings-repository.ts';
 export * from './ports/user-repository.ts';

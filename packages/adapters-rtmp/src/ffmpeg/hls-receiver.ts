@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MASTER_PLAYLIST, playlistSegmentKeys, type HlsOutput, type Logger } from '@hexcast/core';
+import { MASTER_PLAYLIST, isLoopbackAddress, playlistSegmentKeys, type HlsOutput, type Logger } from '@hexcast/core';
 import { readBody, BodyTooLarge } from './read-body.ts';
 import { SegmentLedger } from './segment-ledger.ts';
 
@@ -87,7 +87,8 @@ export class HlsReceiver {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = this.#route(req.url ?? '');
-    const refusal = !isLoopback(req.socket.remoteAddress) ? 403 : target === undefined ? 404 : req.method === 'DELETE' ? 204 : req.method !== 'PUT' ? 405 : 0;
+    const address = req.socket.remoteAddress;
+    const refusal = address === undefined || !isLoopbackAddress(address) ? 403 : target === undefined ? 404 : req.method === 'DELETE' ? 204 : req.method !== 'PUT' ? 405 : 0;
     if (refusal !== 0 || target === undefined) return answer(req, res, refusal);
     const segmentSettled = target.kind === 'segment' ? this.#ledger.begin(target.path) : undefined;
     try {
@@ -146,10 +147,6 @@ export class HlsReceiver {
     );
     await write;
   }
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }
 
 /** Answers; after a refusal the connection is dropped rather than reading a body we do not want. */

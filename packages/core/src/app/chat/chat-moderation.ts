@@ -1,5 +1,6 @@
 import type { ChatUser } from '../../domain/chat.ts';
 import { err, ok, type CommonError, type Result } from '../../domain/result.ts';
+import { isLoopbackAddress } from '../../domain/net-addresses.ts';
 import type { ChatUserView, IpBanView } from './chat-api.ts';
 import type { ChatBroadcaster } from './chat-broadcaster.ts';
 import type { ChatClient } from './chat-client.ts';
@@ -97,7 +98,7 @@ export class ChatModeration {
       this.#disconnect(client, CLOSE_CODES.policy, 'user disabled');
     }
     for (const address of new Set(clients.map((c) => c.ipAddress))) {
-      // Behind a proxy that sends no X-Forwarded-For everyone is loopback: banning it would lock out the whole chat.
+      // Loopback is exempt, as in Owncast. Behind a proxy that sends no X-Forwarded-For everyone is loopback: banning it would lock out the whole chat.
       if (isLoopbackAddress(address)) continue;
       await this.#ctx.ipBans.add({ ipAddress: address, notes: `Banning of ${user.displayName}`, createdAt: this.#ctx.clock.now() });
     }
@@ -106,10 +107,4 @@ export class ChatModeration {
   #announceVisibility(ids: readonly string[], visible: boolean): void {
     if (ids.length > 0) this.#broadcaster.broadcast(makeChatEvent(this.#ctx.clock, 'VISIBILITY-UPDATE', { ids: [...ids], visible }));
   }
-}
-
-/** 127.0.0.0/8, ::1 and their IPv4-mapped forms, as Owncast exempts them from automatic bans. */
-export function isLoopbackAddress(address: string): boolean {
-  const plain = address.toLowerCase().replace(/^::ffff:/, '');
-  return plain === '::1' || plain === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
 }
