@@ -3,6 +3,7 @@ import { timeAgo } from '../../shared/time.ts';
 import { adminPost } from '../admin-api.ts';
 import type { AccessToken } from '../admin-types.ts';
 import { Loaded, OutcomeNote, useOutcome } from '../components/notes.tsx';
+import { Table } from '../components/table.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 
 const SCOPES = [
@@ -48,24 +49,17 @@ export function AccessTokens() {
           list.length === 0 ? (
             <p class="muted">No tokens yet.</p>
           ) : (
-            <div class="table-scroll">
-              <table class="table">
-                <thead>
-                  <tr><th scope="col">Name</th><th scope="col">Token</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
-                </thead>
-                <tbody>
-                  {list.map((t) => (
-                    <tr key={t.id}>
-                      <td>{t.displayName}</td>
-                      <td class="mono">{t.tokenPrefix}…</td>
-                      <td>{t.scopes.map((s) => SCOPES.find((known) => known.scope === s)?.label ?? s).join(', ')}</td>
-                      <td>{t.lastUsedAt ? timeAgo(t.lastUsedAt) : 'never'}</td>
-                      <td><button class="button" type="button" onClick={() => void remove(t)}>Delete<span class="visually-hidden"> {t.displayName}</span></button></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table columns={['Name', 'Token', 'Scopes', 'Last used', <span class="visually-hidden">Actions</span>]}>
+              {list.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.displayName}</td>
+                  <td class="mono">{t.tokenPrefix}…</td>
+                  <td>{t.scopes.map((s) => SCOPES.find((known) => known.scope === s)?.label ?? s).join(', ')}</td>
+                  <td>{t.lastUsedAt ? timeAgo(t.lastUsedAt) : 'never'}</td>
+                  <td><button class="button" type="button" onClick={() => void remove(t)}>Delete<span class="visually-hidden"> {t.displayName}</span></button></td>
+                </tr>
+              ))}
+            </Table>
           )
         }
       </Loaded>

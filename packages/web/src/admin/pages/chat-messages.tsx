@@ -3,6 +3,7 @@ import { clockTime } from '../../shared/time.ts';
 import { adminPost } from '../admin-api.ts';
 import type { AdminChatMessage } from '../admin-types.ts';
 import { Loaded, OutcomeNote, useOutcome } from '../components/notes.tsx';
+import { Table } from '../components/table.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 
 const SHOWN = 100;
@@ -25,28 +26,21 @@ export function ChatMessages() {
             {latest.length === 0 ? (
               <p class="muted">No chat messages yet.</p>
             ) : (
-              <div class="table-scroll">
-                <table class="table chat-table">
-                  <thead>
-                    <tr><th scope="col">Time</th><th scope="col">User</th><th scope="col">Message</th><th scope="col">Visible</th></tr>
-                  </thead>
-                  <tbody>
-                    {latest.map((m) => (
-                      <tr key={m.id} class={m.visible ? '' : 'hidden-message'}>
-                        <td><time dateTime={m.timestamp}>{clockTime(m.timestamp)}</time></td>
-                        <td>{m.user?.displayName ?? '—'}</td>
-                        <td class="chat-body" dangerouslySetInnerHTML={{ __html: sanitizeChatHtml(m.body) }} />
-                        <td>
-                          <button class="button" type="button" aria-pressed={!m.visible} onClick={() => void setVisible(m, !m.visible)}>
-                            {m.visible ? 'Hide' : 'Show'}
-                            <span class="visually-hidden"> message from {m.user?.displayName ?? 'unknown'} at {clockTime(m.timestamp)}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table class="chat-table" columns={['Time', 'User', 'Message', 'Visible']}>
+                {latest.map((m) => (
+                  <tr key={m.id} class={m.visible ? '' : 'hidden-message'}>
+                    <td><time dateTime={m.timestamp}>{clockTime(m.timestamp)}</time></td>
+                    <td>{m.user?.displayName ?? '—'}</td>
+                    <td class="chat-body" dangerouslySetInnerHTML={{ __html: sanitizeChatHtml(m.body) }} />
+                    <td>
+                      <button class="button" type="button" aria-pressed={!m.visible} onClick={() => void setVisible(m, !m.visible)}>
+                        {m.visible ? 'Hide' : 'Show'}
+                        <span class="visually-hidden"> message from {m.user?.displayName ?? 'unknown'} at {clockTime(m.timestamp)}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </Table>
             )}
           </>
         );

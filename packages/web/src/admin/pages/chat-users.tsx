@@ -4,6 +4,7 @@ import { adminPost } from '../admin-api.ts';
 import type { AdminUser } from '../admin-types.ts';
 import { Loaded, OutcomeNote, useOutcome } from '../components/notes.tsx';
 import { Switch } from '../components/switch.tsx';
+import { Table } from '../components/table.tsx';
 import { useAdminData } from '../use-admin-data.ts';
 
 interface ChatClient {
@@ -24,23 +25,16 @@ export function ConnectedClients() {
         list.length === 0 ? (
           <p class="muted">Nobody has the chat open.</p>
         ) : (
-          <div class="table-scroll">
-            <table class="table">
-              <thead>
-                <tr><th scope="col">User</th><th scope="col">Connected</th><th scope="col">Messages</th><th scope="col">Address</th></tr>
-              </thead>
-              <tbody>
-                {list.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.user.displayName}</td>
-                    <td>{timeAgo(c.connectedAt)}</td>
-                    <td>{c.messageCount}</td>
-                    <td class="mono">{c.ipAddress}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={['User', 'Connected', 'Messages', 'Address']}>
+            {list.map((c) => (
+              <tr key={c.id}>
+                <td>{c.user.displayName}</td>
+                <td>{timeAgo(c.connectedAt)}</td>
+                <td>{c.messageCount}</td>
+                <td class="mono">{c.ipAddress}</td>
+              </tr>
+            ))}
+          </Table>
         )
       }
     </Loaded>
@@ -87,18 +81,11 @@ export function ChatUsers() {
             <p class="muted">{status === 'all' && search === '' ? 'No one has joined the chat yet.' : 'Nobody matches.'}</p>
           ) : (
             <>
-              <div class="table-scroll">
-                <table class="table">
-                  <thead>
-                    <tr><th scope="col">Name</th><th scope="col">Joined</th><th scope="col">Moderator</th><th scope="col">Banned</th></tr>
-                  </thead>
-                  <tbody>
-                    {results.map((u) => (
-                      <UserRow key={u.id} user={u} act={act} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table columns={['Name', 'Joined', 'Moderator', 'Banned']}>
+                {results.map((u) => (
+                  <UserRow key={u.id} user={u} act={act} />
+                ))}
+              </Table>
               <Pager offset={offset} total={total} onOffset={setOffset} />
             </>
           )

@@ -1,6 +1,7 @@
 import { timeAgo } from '../../shared/time.ts';
 import type { TimePoint } from '../admin-types.ts';
 import { LineChart } from '../components/line-chart.tsx';
+import { Table } from '../components/table.tsx';
 import { browserName } from './user-agent.ts';
 
 export interface ActiveViewer {
@@ -23,23 +24,16 @@ export interface VideoMetrics {
 export function ViewersNow({ viewers }: { viewers: readonly ActiveViewer[] }) {
   if (viewers.length === 0) return <p class="muted">Nobody is watching right now.</p>;
   return (
-    <div class="table-scroll">
-      <table class="table">
-        <thead>
-          <tr><th scope="col">Browser</th><th scope="col">Address</th><th scope="col">Where</th><th scope="col">Watching since</th></tr>
-        </thead>
-        <tbody>
-          {viewers.map((v) => (
-            <tr key={v.clientID}>
-              <td title={v.userAgent}>{browserName(v.userAgent)}</td>
-              <td class="mono">{v.ipAddress}</td>
-              <td>{v.geo ? [v.geo.regionName, v.geo.countryCode].filter(Boolean).join(', ') : 'unknown'}</td>
-              <td>{timeAgo(v.firstSeen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={['Browser', 'Address', 'Where', 'Watching since']}>
+      {viewers.map((v) => (
+        <tr key={v.clientID}>
+          <td title={v.userAgent}>{browserName(v.userAgent)}</td>
+          <td class="mono">{v.ipAddress}</td>
+          <td>{v.geo ? [v.geo.regionName, v.geo.countryCode].filter(Boolean).join(', ') : 'unknown'}</td>
+          <td>{timeAgo(v.firstSeen)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
