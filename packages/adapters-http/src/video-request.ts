@@ -1,6 +1,7 @@
 import { OFFLINE_CLIP, PREVIEW, THUMBNAIL, isPlaylist, isSegment } from '@hexcast/core';
 import type { VideoApi } from './api.ts';
 import { viewerClientId } from './client-identity.ts';
+import { safeDecodeURIComponent } from './url-decode.ts';
 
 /** Segments have unique names and never change; only the offline clip's name is reused. */
 const SEGMENT_CACHE = 'public, max-age=3600, immutable';
@@ -34,7 +35,7 @@ export function isVideoRequest(method: string, path: string): boolean {
  * Hono route and the Node fast path both call this.
  */
 export async function answerVideoRequest(api: VideoApi, request: VideoRequest): Promise<VideoResponse> {
-  const key = decodeKey(request.path.slice(1));
+  const key = safeDecodeURIComponent(request.path.slice(1));
   const isThumbnail = key === THUMBNAIL || key === PREVIEW;
   const hlsKey = !isThumbnail && key?.startsWith('hls/') ? key.slice('hls/'.length) : undefined;
   if (!isThumbnail && (hlsKey === undefined || !(isPlaylist(hlsKey) || isSegment(hlsKey)))) return NOT_FOUND;
@@ -54,12 +55,3 @@ export async function answerVideoRequest(api: VideoApi, request: VideoRequest): 
 }
 
 const NOT_FOUND: VideoResponse = { status: 404, headers: { 'Content-Type': 'text/plain; charset=UTF-8', 'Access-Control-Allow-Origin': '*' }, body: new TextEncoder().encode('Not Found') };
-
-/** The storage key in a URL path; `undefined` when it is not valid percent-encoding. */
-function decodeKey(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}

@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { safeDecodeURIComponent } from '../url-decode.ts';
 
 /**
  * `/public/*`: files the admin put in `<datadir>/public`, read-only. No directory listings (a
@@ -13,7 +14,7 @@ export function publicFileRoutes(dir: string): Hono {
   const app = new Hono();
   const root = realpath(dir).catch(() => undefined);
   app.on(['GET', 'HEAD'], '/public/*', async (c, next) => {
-    const rel = safeDecode(c.req.path.slice('/public/'.length));
+    const rel = safeDecodeURIComponent(c.req.path.slice('/public/'.length));
     const realRoot = await root;
     if (rel === undefined || realRoot === undefined || rel.split('/').some((part) => part.startsWith('.'))) return c.text('Not Found', 404);
     const real = await realpath(join(realRoot, rel)).catch(() => undefined);
@@ -23,12 +24,4 @@ export function publicFileRoutes(dir: string): Hono {
   app.on(['GET', 'HEAD'], '/public/*', serveStatic({ root: dir, rewriteRequestPath: (path) => path.slice('/public'.length) }));
   app.all('/public/*', (c) => c.text('Not Found', 404));
   return app;
-}
-
-function safeDecode(path: string): string | undefined {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
 }

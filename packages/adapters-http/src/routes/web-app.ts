@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { SettingsReader } from '../api.ts';
+import { safeDecodeURIComponent } from '../url-decode.ts';
 import { contentSecurityPolicy } from './web-app-csp.ts';
 
 export interface WebAppOptions {
@@ -81,13 +82,8 @@ export function relativePath(urlPath: string): string | undefined {
   const segments = urlPath.split('/').slice(1);
   const decoded: string[] = [];
   for (const segment of segments) {
-    let part: string;
-    try {
-      part = decodeURIComponent(segment);
-    } catch {
-      return undefined;
-    }
-    if (part === '..' || part === '.' || /[/\\\0]/.test(part)) return undefined;
+    const part = safeDecodeURIComponent(segment);
+    if (part === undefined || part === '..' || part === '.' || /[/\\\0]/.test(part)) return undefined;
     decoded.push(part);
   }
   const rel = decoded.join('/');
