@@ -2,6 +2,7 @@ import { playlistSegmentKeys } from '../domain/hls.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { VideoStorage } from '../ports/video-storage.ts';
+import { errorReason } from './error-reason.ts';
 import { SegmentWindow } from './segment-window.ts';
 
 /** Delays between attempts of one upload: doubling from `initialMs`, capped at `maxMs`. */
@@ -314,13 +315,6 @@ export class HlsUploadQueue {
   #failed(error: unknown): void {
     if (this.#closed || this.#outage !== undefined) return;
     this.#outage = { since: this.#clock.now(), dropped: 0 };
-    // Only the error's name and message: SDK errors carry request details that have no place in a log.
-    this.#logger.warn({ reason: describe(error) }, 'video object storage is unreachable or refusing uploads: retrying with backoff; the stream goes on, but viewers using the bucket stall until it is back');
+    this.#logger.warn({ reason: errorReason(error) }, 'video object storage is unreachable or refusing uploads: retrying with backoff; the stream goes on, but viewers using the bucket stall until it is back');
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.name}: ${error.message}${cause}`;
 }

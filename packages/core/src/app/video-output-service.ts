@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { RemoteVideoStorage, RemoteVideoStorageFactory } from '../ports/remote-video-storage.ts';
 import { isSafeStorageKey, type VideoStorage } from '../ports/video-storage.ts';
+import { errorReason } from './error-reason.ts';
 import { HlsPublisher, type LiveFile, type LiveFiles } from './hls-publisher.ts';
 import { HlsUploadQueue, type UploadBackoff } from './hls-upload-queue.ts';
 
@@ -99,12 +100,12 @@ export class VideoOutputService {
     try {
       storage = this.#options.remoteStorage?.();
     } catch (error) {
-      this.#logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'object storage is enabled but its settings are unusable: this stream is served by the server itself');
+      this.#logger.warn({ reason: errorReason(error) }, 'object storage is enabled but its settings are unusable: this stream is served by the server itself');
       return undefined;
     }
     if (storage === undefined) return undefined;
     // Leftovers of a crash or of a cleanup that failed while the bucket was unreachable.
-    await removeStreamFiles(storage).catch((error: unknown) => this.#logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'could not remove earlier video from object storage'));
+    await removeStreamFiles(storage).catch((error: unknown) => this.#logger.warn({ reason: errorReason(error) }, 'could not remove earlier video from object storage'));
     return { storage, queue: new HlsUploadQueue({ storage, logger: this.#logger, clock: this.#clock, ...(this.#options.uploadBackoff ? { backoff: this.#options.uploadBackoff } : {}) }) };
   }
 
@@ -113,7 +114,7 @@ export class VideoOutputService {
     try {
       await removeStreamFiles(remote.storage);
     } catch (error) {
-      this.#logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'could not remove the stream’s video from object storage; the next stream retries');
+      this.#logger.warn({ reason: errorReason(error) }, 'could not remove the stream’s video from object storage; the next stream retries');
     } finally {
       remote.storage.close?.();
     }
