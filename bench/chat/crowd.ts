@@ -9,6 +9,7 @@
  * send timestamps out of the bodies for the latency histogram.
  */
 import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import fs from 'node:fs';
 import { cpuBetween, sampleTree, userSystem } from '../support/proc-cpu.ts';
@@ -27,7 +28,6 @@ function writes(pid: number): { calls: number; bytes: number } {
 }
 
 const nowMs = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Latencies in log buckets 1 % wide, from 1 µs up. */
 export class Histogram {

@@ -5,7 +5,9 @@
  * /proc) and what its JS objects hold (`process.memoryUsage()` heapUsed + external).
  */
 import fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
+import { median } from '../support/median.ts';
 
 /** VmRSS of a process, bytes. */
 export function rssBytes(pid: number): number {
@@ -67,9 +69,8 @@ export async function settledMemory(pid: number, inspectPort: number, readings =
     const results = await inspect(inspectPort, [gc, gc, usage]);
     const value = JSON.parse((results[2] as { result: { value: string } }).result.value) as { heapUsed: number; external: number };
     heap.push(value.heapUsed + value.external);
-    await new Promise((r) => setTimeout(r, 300));
+    await sleep(300);
     rss.push(rssBytes(pid));
   }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return { rss: median(rss), heap: median(heap) };
 }

@@ -40,6 +40,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startHexcast } from '../support/hexcast-server.ts';
 import { freePort } from '../support/processes.ts';
@@ -61,7 +62,6 @@ const REGISTER_CONCURRENCY = 8;
 const CONNECT_CONCURRENCY = 64;
 const WS_SERVER = fileURLToPath(new URL('./ws-server.ts', import.meta.url));
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface ServerUnderTest {
   readonly pid: number;

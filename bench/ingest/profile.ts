@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startHexcast } from '../support/hexcast-server.ts';
 import { spawn } from 'node:child_process';
 import { cpuBetween, sampleTree, userSystem } from '../support/proc-cpu.ts';
@@ -20,7 +21,6 @@ import { publish, sourceFile } from './media.ts';
 const mode = process.argv[2] ?? 'passthrough';
 const seconds = Number(process.argv[3] ?? 30);
 const dir = process.argv[4] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hexcast-profile-'));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `-p <tid>` for each thread of `pid` but the main one (strace -f would follow the thumbnail ffmpegs too). */
 function threads(pid: number): string[] {

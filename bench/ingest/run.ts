@@ -30,8 +30,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { OutputVariantSchema, X264_PRESETS, latencyLevel, type OutputVariant } from '@hexcast/core';
 import { startHexcast, type HexcastServer } from '../support/hexcast-server.ts';
+import { median } from '../support/median.ts';
 import { freePort, have } from '../support/processes.ts';
 import { alive, cpuBetween, readStat, sampleTree, type TreeCpu } from '../support/proc-cpu.ts';
 import { children, connectedTo, ffmpegAlone, listening, publish, sourceFile, videoStartTime, type Child } from './media.ts';
@@ -53,13 +55,7 @@ const own = (pid: number) => {
   if (stat !== undefined) ours.set(pid, stat.startTime);
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (percent: number) => `${percent.toFixed(1).padStart(4)} %`;
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, everyMs = 100): Promise<T> {
   const deadline = performance.now() + timeoutMs;

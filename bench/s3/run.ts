@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { InMemoryVideoStorage, MemoryLogger } from '@hexcast/core/testing';
 import { VideoOutputService, systemClock, type VideoStorage } from '@hexcast/core';
@@ -93,7 +94,7 @@ async function readable(url: string): Promise<number> {
   for (;;) {
     const response = await fetch(url, { method: 'HEAD' });
     if (response.status === 200) return performance.now();
-    await new Promise((r) => setTimeout(r, 5));
+    await sleep(5);
   }
 }
 
@@ -104,7 +105,7 @@ async function paced(each: (group: number) => Promise<void>): Promise<void> {
   for (let group = 0; group < GROUPS; group++) {
     const due = start + group * PACE_MS;
     const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) await sleep(wait);
     work.push(each(group));
   }
   await Promise.all(work);
@@ -188,7 +189,7 @@ async function hexcast(bucket: Bucket, files: Uint8Array[][], round: number, pla
   });
   await Promise.all(confirmations);
   // Let the last uploads finish before the bucket is emptied.
-  await new Promise((r) => setTimeout(r, 1_000));
+  await sleep(1_000);
   await Promise.all(confirmations);
   await video.clear();
   return lags;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './processes.ts';
 import { alive, processTree } from './proc-cpu.ts';
@@ -95,7 +96,7 @@ export async function startHexcast(options: StartOptions = {}): Promise<HexcastS
       if (child.exitCode !== null) throw new Error(`hexcast exited early with ${child.exitCode}:\n${out}`);
       if (await server.text('/api/status').catch(() => undefined)) break;
       if (Date.now() > deadline) throw new Error(`hexcast did not answer within 20 s:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
+      await sleep(50);
     }
   } catch (error) {
     await server.stop(2_000);

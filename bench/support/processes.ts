@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A port the OS says is free right now. */
 export function freePort(): Promise<number> {
@@ -39,7 +40,7 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
     });
     if (open) return;
     if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 

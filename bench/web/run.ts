@@ -18,9 +18,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuild } from '@hexcast/web';
 import { startHexcast, type HexcastServer } from '../support/hexcast-server.ts';
+import { median } from '../support/median.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WAITING_RUNS = Number(process.env.BENCH_WAITING_RUNS ?? 3);
@@ -30,8 +32,6 @@ const FIRST_FRAME_TARGET_S = 2;
 const CHROMIUM = process.env.HEXCAST_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const line = (label: string, value: string, ratio: number, target: string) =>
   console.log(`${label.padEnd(54)} ${value.padStart(10)}  = ${ratio.toFixed(2)}× ${target} ${ratio <= 1 ? '(met)' : '(NOT met)'}`);
