@@ -115,5 +115,9 @@ describe('MarkdownChatRenderer', () => {
     const renderer = new MarkdownChatRenderer();
     expect(renderer.render(':party:', party)).toBe(`<p>${partyImage}</p>`);
     expect(renderer.render(':party:', [])).toBe('<p>:party:</p>');
+    // The same list again, then a changed one: each message sees exactly the list it is given.
+    expect(renderer.render(':party: :owl:', party)).toBe(`<p>${partyImage} :owl:</p>`);
+    expect(renderer.render(':party: :owl:', party)).toBe(`<p>${partyImage} :owl:</p>`);
+    expect(renderer.render(':party: :owl:', [{ name: 'owl', url: '/img/emoji/owl.png' }])).toBe('<p>:party: <img class="emoji" src="/img/emoji/owl.png" alt=":owl:" title=":owl:" /></p>');
   });
 });

@@ -43,8 +43,10 @@ const disabled = () => undefined;
  * and URLs are never replaced.
  */
 export class MarkdownChatRenderer implements ChatRenderer {
-  /** The emoji of the render in progress: marked parses synchronously, one message at a time. */
+  /** The renderable emoji by name, for the render in progress (marked parses synchronously, one message at a time). */
   #emoji = new Map<string, string>();
+  /** The list `#emoji` was built from: the chat passes the same array until the emoji change, so most messages reuse it. */
+  #emojiSource: readonly Emoji[] = [];
   readonly #marked = new Marked({ gfm: true, breaks: true, async: false });
 
   constructor() {
@@ -62,13 +64,12 @@ export class MarkdownChatRenderer implements ChatRenderer {
   }
 
   render(markdown: string, emoji: readonly Emoji[]): string {
-    this.#emoji = new Map(emoji.filter(isRenderableEmoji).map((e) => [e.name, e.url]));
-    try {
-      const html = this.#marked.parse(markdown) as string;
-      return sanitizeHtml(html, CHAT_POLICY).trim();
-    } finally {
-      this.#emoji = new Map();
+    if (emoji !== this.#emojiSource) {
+      this.#emoji = new Map(emoji.filter(isRenderableEmoji).map((e) => [e.name, e.url]));
+      this.#emojiSource = emoji;
     }
+    const html = this.#marked.parse(markdown) as string;
+    return sanitizeHtml(html, CHAT_POLICY).trim();
   }
 
   #emojiExtension(): TokenizerAndRendererExtension {
