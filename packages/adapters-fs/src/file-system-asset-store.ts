@@ -1,11 +1,9 @@
-import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ASSET_CONTENT_TYPES, ASSET_NAME, type AssetContentType, type AssetStore, assetExtension, checkAssetPut, type StoredAsset } from '@hexcast/core';
 import { writeFileAtomically } from './atomic-write.ts';
-import { isNotAnObject } from './fs-errors.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { readOwnFile, removeNamedFiles } from './own-files.ts';
 import { RealFolder } from './real-folder.ts';
-import { isOwnPath } from './safe-folders.ts';
 
 /**
  * `AssetStore` in a local folder (`<datadir>/assets`): one file per asset, `<name>.<ext>` with
@@ -39,15 +37,10 @@ export class FileSystemAssetStore implements AssetStore {
     if (!ASSET_NAME.test(name)) return undefined;
     const dir = await this.#dir.resolve();
     for (const contentType of ASSET_CONTENT_TYPES) {
-      const path = join(dir, `${name}.${assetExtension(contentType)}`);
-      try {
-        if (!(await isOwnPath(path))) continue;
-        const buffer = await readFile(path);
-        return { body: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), contentType };
-      } catch (error) {
-        if (isNotAnObject(error)) continue;
+      const body = await readOwnFile(join(dir, `${name}.${assetExtension(contentType)}`)).catch((error: unknown) => {
         throw new Error(`could not read the asset ${name} from ${dir}`, { cause: error });
-      }
+      });
+      if (body !== undefined) return { body, contentType };
     }
     return undefined;
   }
@@ -59,16 +52,6 @@ export class FileSystemAssetStore implements AssetStore {
 }
 
 /** Removes the files of `name` except the one of type `keep`; answers how many there were. */
-async function removeFiles(dir: string, name: string, keep?: AssetContentType): Promise<number> {
-  let removed = 0;
-  for (const type of ASSET_CONTENT_TYPES) {
-    if (type === keep) continue;
-    try {
-      await unlink(join(dir, `${name}.${assetExtension(type)}`));
-      removed += 1;
-    } catch (error) {
-      if (!isNotAnObject(error)) throw error;
-    }
-  }
-  return removed;
+function removeFiles(dir: string, name: string, keep?: AssetContentType): Promise<number> {
+  return removeNamedFiles(dir, name, ASSET_CONTENT_TYPES.map(assetExtension), keep && assetExtension(keep));
 }

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, unlink } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   checkEmojiUpload,
@@ -18,8 +18,8 @@ import {
 import { writeFileAtomically } from './atomic-write.ts';
 import { isNotAnObject } from './fs-errors.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { readOwnFile, removeNamedFiles } from './own-files.ts';
 import { RealFolder } from './real-folder.ts';
-import { isOwnPath } from './safe-folders.ts';
 
 export interface FileSystemEmojiStoreOptions {
   /** The folder holding the images, created on first use. It may itself be a symbolic link. */
@@ -110,16 +110,10 @@ export class FileSystemEmojiStore implements EmojiStore {
     const parsed = parseEmojiFile(file);
     if (parsed === undefined) return undefined;
     const dir = await this.#dir.resolve();
-    const path = join(dir, file);
-    try {
-      if (!(await isOwnPath(path))) return undefined;
-      const buffer = await readFile(path);
-      // A plain view: handing out buffer.slice() would share memory, Uint8Array's copies.
-      return { body: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), contentType: emojiContentType(parsed.type) };
-    } catch (error) {
-      if (isNotAnObject(error)) return undefined;
+    const body = await readOwnFile(join(dir, file)).catch((error: unknown) => {
       throw new Error(`could not read the emoji ${file} from ${dir}`, { cause: error });
-    }
+    });
+    return body && { body, contentType: emojiContentType(parsed.type) };
   }
 
   #emoji(name: string, type: EmojiImageType): Emoji {
@@ -144,17 +138,6 @@ async function newestType(dir: string, name: string, types: readonly EmojiImageT
 }
 
 /** Removes the files of `name`, except the one of type `keep`; answers how many there were. */
-async function removeImages(dir: string, name: string, keep?: EmojiImageType): Promise<number> {
-  const removed = await Promise.all(
-    EMOJI_IMAGE_TYPES.filter((type) => type !== keep).map((type) =>
-      unlink(join(dir, `${name}.${type}`)).then(
-        () => 1,
-        (error: unknown) => {
-          if (isNotAnObject(error)) return 0;
-          throw error;
-        },
-      ),
-    ),
-  );
-  return removed.reduce((a, b) => a + b, 0);
+function removeImages(dir: string, name: string, keep?: EmojiImageType): Promise<number> {
+  return removeNamedFiles(dir, name, EMOJI_IMAGE_TYPES, keep);
 }

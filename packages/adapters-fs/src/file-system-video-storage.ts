@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { hlsContentType, isSafeStorageKey, type VideoStorage } from '@hexcast/core';
 import { isTempName, writeFileAtomically } from './atomic-write.ts';
@@ -6,6 +6,7 @@ import { ByteLruCache, type CachedObject } from './byte-lru-cache.ts';
 import { errorCode, isNotAnObject } from './fs-errors.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import { listKeys } from './list-keys.ts';
+import { readOwnFile } from './own-files.ts';
 import { RealFolder } from './real-folder.ts';
 import { ensureFolder, isOwnPath } from './safe-folders.ts';
 
@@ -125,17 +126,10 @@ export class FileSystemVideoStorage implements VideoStorage {
 
   async #read(key: string): Promise<CachedObject | undefined> {
     const root = await this.#root.resolve();
-    const file = join(root, ...key.split('/'));
-    try {
-      if (!(await isOwnPath(file))) return undefined;
-      const buffer = await readFile(file);
-      // A plain view: handing out buffer.slice() would share memory, Uint8Array's copies.
-      const body = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      return { body, contentType: this.#contentTypes.get(key) ?? defaultContentType(key) };
-    } catch (error) {
-      if (isNotAnObject(error)) return undefined;
+    const body = await readOwnFile(join(root, ...key.split('/'))).catch((error: unknown) => {
       throw new Error(`could not read ${key} from ${root}`, { cause: error });
-    }
+    });
+    return body && { body, contentType: this.#contentTypes.get(key) ?? defaultContentType(key) };
   }
 
   async #remove(key: string): Promise<void> {
