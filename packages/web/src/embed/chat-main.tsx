@@ -1,7 +1,5 @@
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { ChatPanel } from '../chat/chat-panel.tsx';
-import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
 import '../shared/theme.css';
 import './embed.css';
@@ -9,7 +7,6 @@ import './embed.css';
 /** `/embed/chat/readonly` and `/embed/chat/readwrite`: only the chat, read-only unless the path says otherwise. */
 function ChatEmbed({ readWrite }: { readWrite: boolean }) {
   const { config } = useServerState();
-  useEffect(() => config && applyCustomisation(config), [config]);
   if (config === undefined) return <p class="loading" role="status">Loading…</p>;
   const disabled = config.chatDisabled;
   return (

@@ -1,7 +1,5 @@
 import { render } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { LiveVideo } from '../player/live-video.tsx';
-import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
 import '../shared/theme.css';
 import './embed.css';
@@ -9,7 +7,6 @@ import './embed.css';
 /** `/embed/video`: only the player (or the offline state), filling the frame; NSFW streams ask first here too. */
 function VideoEmbed() {
   const { config, status } = useServerState();
-  useEffect(() => config && applyCustomisation(config), [config]);
   if (config === undefined) return <div class="player-placeholder" aria-busy="true" />;
   return <LiveVideo config={config} status={status} />;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Status, type WebConfig } from './api.ts';
+import { applyCustomisation } from './customisation.ts';
 
 /** While offline the page looks often, so a waiting viewer sees the stream within about a second of it starting. */
 const STATUS_OFFLINE_EVERY_MS = 1_000;
@@ -19,6 +20,7 @@ export interface ServerState {
  * The server's public config and status, kept fresh by polling (/api/status every second while
  * offline and every 3 s while live, the config every 30 s — 10 s while chat is off — and whenever
  * the stream goes on- or offline), so going live or a new stream title shows without a reload.
+ * Each config that arrives also applies the admin's look to the page (see customisation.ts).
  */
 export function useServerState(): ServerState {
   const [config, setConfig] = useState<WebConfig>();
@@ -36,6 +38,7 @@ export function useServerState(): ServerState {
         (c) => {
           if (stopped) return;
           setConfig(c);
+          applyCustomisation(c);
           chatOff = c.chatDisabled;
         },
         () => undefined,

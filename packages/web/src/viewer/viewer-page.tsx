@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ChatPanel } from '../chat/chat-panel.tsx';
 import { LiveVideo } from '../player/live-video.tsx';
-import { applyCustomisation } from '../shared/customisation.ts';
 import { useServerState } from '../shared/server-state.ts';
 import { ExternalActions } from './external-actions.tsx';
 import { ServerHeader } from './server-header.tsx';
@@ -10,7 +9,6 @@ import { ServerHeader } from './server-header.tsx';
 export function ViewerPage() {
   const { config, status, unreachable } = useServerState();
   const [chatOpen, setChatOpen] = useState(true);
-  useEffect(() => config && applyCustomisation(config), [config]);
 
   if (config === undefined) return <p class="loading" role="status">{unreachable ? 'The server cannot be reached.' : 'Loading…'}</p>;
   const online = status?.online === true;
