@@ -213,6 +213,21 @@ describe('emoji', () => {
     expect(huge.status).toBe(400);
     expect(((await huge.json()) as { message: string }).message).toMatch(/request body is larger than 2097152 bytes/);
   });
+
+  it('refuses a chunked body (no Content-Length) once it passes the limit, without reading the rest', async () => {
+    let pulled = 0;
+    // An endless stream of 64 KiB chunks: only a bounded read can answer.
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+      },
+    });
+    const response = await f.app.request('/api/metrics/playback', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/request body is larger than 1048576 bytes/);
+    expect(pulled).toBeLessThan(40);
+  });
 });
 
 describe('/ws over plain HTTP', () => {

@@ -18,13 +18,13 @@ export interface ReadJsonBodyOptions {
  */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, options: ReadJsonBodyOptions = {}): Promise<Result<z.infer<S>, CommonError>> {
   const maxBytes = options.maxBytes ?? MAX_JSON_BODY_BYTES;
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await c.req.text();
+    text = await readText(c.req.raw, maxBytes);
   } catch (cause) {
     return err({ kind: 'invalid-input', message: `could not read the request body: ${(cause as Error).message}` });
   }
-  if (text.length > maxBytes) return err({ kind: 'invalid-input', message: `request body is larger than ${maxBytes} bytes` });
+  if (text === undefined) return err({ kind: 'invalid-input', message: `request body is larger than ${maxBytes} bytes` });
   let json: unknown;
   if (options.emptyAs !== undefined && text.trim() === '') {
     json = options.emptyAs;
@@ -36,6 +36,27 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S, o
     }
   }
   return validated(schema, json);
+}
+
+/**
+ * The body as UTF-8 text, or `undefined` once it is larger than `maxBytes`: a declared length
+ * is refused unread, and a chunked body is read only up to the limit, never buffered whole.
+ */
+async function readText(request: Request, maxBytes: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length')) > maxBytes) return undefined;
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Validates the query string (`?offset=&limit=`…) like a body: `invalid-input` naming the bad parameters. */
