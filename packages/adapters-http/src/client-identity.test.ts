@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from './client-identity.ts';
+import { clientAddress, viewerClientId } from './client-identity.ts';
 import { compileTrustedProxies, DEFAULT_TRUSTED_PROXIES, normalizeAddress, parseTrustedProxies } from './trusted-proxies.ts';
 
 const local = compileTrustedProxies(DEFAULT_TRUSTED_PROXIES);
@@ -84,5 +84,17 @@ describe('normalizeAddress', () => {
     expect(normalizeAddress('[::1')).toBeUndefined();
     expect(normalizeAddress('1.2.3.4:99999999')).toBeUndefined();
     expect(normalizeAddress(' 10.0.0.1 ')).toBe('10.0.0.1');
+  });
+});
+
+describe('viewerClientId', () => {
+  it('is 16 hex digits, the same for the same address and user agent, different when either differs', () => {
+    const id = viewerClientId('203.0.113.7', 'Firefox');
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(viewerClientId('203.0.113.7', 'Firefox')).toBe(id);
+    expect(viewerClientId('203.0.113.8', 'Firefox')).not.toBe(id);
+    expect(viewerClientId('203.0.113.7', 'Chrome')).not.toBe(id);
+    // the separator keeps the two parts apart
+    expect(viewerClientId('1.2.3.4', '5')).not.toBe(viewerClientId('1.2.3.45', ''));
   });
 });

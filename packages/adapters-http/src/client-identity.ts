@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normalizeAddress, type ProxyTrust } from './trusted-proxies.ts';
 
 /**
@@ -24,13 +25,8 @@ export function clientAddress(forwardedFor: string | undefined, peer: string | u
 
 /**
  * A short, stable id for a viewer from address and user agent (two browsers behind one NAT
- * count twice). FNV-1a, 64 bits: cheap enough for every playlist request; not a secret.
+ * count twice): 64 bits of SHA-256, native and cheap enough for every playlist request; not a secret.
  */
 export function viewerClientId(address: string, userAgent: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const char of `${address}\n${userAgent}`) {
-    hash ^= BigInt(char.codePointAt(0) ?? 0);
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return hash.toString(16).padStart(16, '0');
+  return createHash('sha256').update(`${address}\n${userAgent}`).digest('hex').slice(0, 16);
 }
