@@ -5,11 +5,9 @@ import { ChatSession, type ChatSnapshot } from './chat-session.ts';
 import { MessageList } from './message-list.tsx';
 
 export interface ChatPanelProps {
-  /** No composer: the read-only embed, or chat disabled by the admin. */
-  readOnly: boolean;
-  /** Why it is read-only, shown in place of the composer (nothing for the read-only embed). */
-  readOnlyReason?: string;
-  /** Chat turned off by the admin: no socket and no reconnecting until it is on again (the log stays). */
+  /** No composer: the read-only embed. */
+  readOnly?: boolean;
+  /** Chat turned off by the admin: no composer, no socket and no reconnecting until it is on again (the log stays); says so in place of the composer. */
   disabled?: boolean;
   socketHost?: string;
   maxPayloadBytes?: number;
@@ -24,7 +22,7 @@ const STATUS_TEXT: Record<ChatSnapshot['status'], string> = {
 };
 
 /** The chat: its log, a connection notice, and the composer for those who may write. */
-export function ChatPanel({ readOnly, readOnlyReason, disabled = false, socketHost, maxPayloadBytes = 2048 }: ChatPanelProps) {
+export function ChatPanel({ readOnly = false, disabled = false, socketHost, maxPayloadBytes = 2048 }: ChatPanelProps) {
   const session = useMemo(() => new ChatSession(socketHost ? { socketHost } : {}), [socketHost]);
   const [snapshot, setSnapshot] = useState(session.snapshot);
   // Before the effect that starts the session, so a page opened while chat is off never opens a socket.
@@ -51,9 +49,8 @@ export function ChatPanel({ readOnly, readOnlyReason, disabled = false, socketHo
   return (
     <section class="chat" aria-label="Chat">
       <MessageList entries={snapshot.entries} self={snapshot.user} moderation={moderation} />
-      {notice && !readOnlyReason && <p class="chat-notice" role="status">{notice}</p>}
-      {!readOnly && snapshot.status !== 'banned' && snapshot.status !== 'off' && <ChatComposer session={session} user={snapshot.user} connected={snapshot.status === 'open'} maxPayloadBytes={maxPayloadBytes} />}
-      {readOnly && readOnlyReason && <p class="chat-notice">{readOnlyReason}</p>}
+      {disabled ? <p class="chat-notice">{STATUS_TEXT.off}</p> : notice && <p class="chat-notice" role="status">{notice}</p>}
+      {!readOnly && !disabled && snapshot.status !== 'banned' && snapshot.status !== 'off' && <ChatComposer session={session} user={snapshot.user} connected={snapshot.status === 'open'} maxPayloadBytes={maxPayloadBytes} />}
     </section>
   );
 }

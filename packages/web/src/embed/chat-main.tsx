@@ -8,12 +8,10 @@ import './embed.css';
 function ChatEmbed({ readWrite }: { readWrite: boolean }) {
   const { config } = useServerState();
   if (config === undefined) return <p class="loading" role="status">Loading…</p>;
-  const disabled = config.chatDisabled;
   return (
     <ChatPanel
-      readOnly={!readWrite || disabled}
-      readOnlyReason={disabled ? 'Chat is turned off.' : undefined}
-      disabled={disabled}
+      readOnly={!readWrite}
+      disabled={config.chatDisabled}
       socketHost={config.socketHostOverride || undefined}
       maxPayloadBytes={config.maxSocketPayloadSize}
     />

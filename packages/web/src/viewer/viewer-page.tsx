@@ -35,8 +35,6 @@ export function ViewerPage() {
       {chatOpen && (
         <aside class="viewer-chat">
           <ChatPanel
-            readOnly={config.chatDisabled}
-            readOnlyReason={config.chatDisabled ? 'Chat is turned off.' : undefined}
             disabled={config.chatDisabled}
             socketHost={config.socketHostOverride || undefined}
             maxPayloadBytes={config.maxSocketPayloadSize}
