@@ -1,15 +1,11 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { adminGet, adminPost, join } from './chat-client.ts';
-import { startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { serversKilledAfterEach, tempDataDir } from './server-process.ts';
 
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
+const start = serversKilledAfterEach();
 
 it('a bot with CAN_SEND_MESSAGES posts into chat; without CAN_SEND_SYSTEM_MESSAGES it cannot send system messages', async () => {
-  const server = await startServerProcess(tempDataDir());
-  running.push(server);
+  const server = await start(tempDataDir());
   const viewer = await join(server, 'Viewer');
 
   const created = await adminPost(server, '/api/admin/accesstokens/create', { name: 'Beep Bot', scopes: ['CAN_SEND_MESSAGES'] });

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatClient, RefusedUpgrade, adminGet, adminPost, join, register } from './chat-client.ts';
-import { startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { serversKilledAfterEach, tempDataDir, type ServerProcess } from './server-process.ts';
 
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-
-async function start(dataDir = tempDataDir()): Promise<ServerProcess> {
-  const server = await startServerProcess(dataDir);
-  running.push(server);
-  return server;
-}
+const startServer = serversKilledAfterEach();
+const start = (dataDir = tempDataDir()): Promise<ServerProcess> => startServer(dataDir);
 
 async function refusal(connecting: Promise<ChatClient>): Promise<RefusedUpgrade> {
   const error = await connecting.then(

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readChatHtml } from '@hexcast/core/testing';
 import { adminGet, adminPost, join, type ChatClient, type ReceivedEvent } from './chat-client.ts';
-import { startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { serversKilledAfterEach, tempDataDir, type ServerProcess } from './server-process.ts';
 
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-
-async function start(): Promise<ServerProcess> {
-  const server = await startServerProcess(tempDataDir());
-  running.push(server);
-  return server;
-}
+const startServer = serversKilledAfterEach();
+const start = (): Promise<ServerProcess> => startServer(tempDataDir());
 
 const chats = (client: ChatClient) => client.events.filter((e) => e.type === 'CHAT');
 const bodyText = (event: ReceivedEvent | undefined) => String(event?.body ?? '').replace(/<[^>]*>/g, '');

@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTER_CASES, SVG_DATA_URL, PNG_DATA_URL } from '@hexcast/adapters-http/testing';
-import { basicAuth, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { basicAuth, serversKilledAfterEach, tempDataDir, type ServerProcess } from './server-process.ts';
 
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-
-async function start(dataDir: string): Promise<ServerProcess> {
-  const server = await startServerProcess(dataDir);
-  running.push(server);
-  return server;
-}
+const start = serversKilledAfterEach();
 
 async function stop(server: ServerProcess): Promise<void> {
   server.child.kill('SIGTERM');

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 
 export const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -73,6 +73,22 @@ export async function startServerProcess(dataDir: string, extraArgs: string[] = 
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, url, rtmpPort, output: () => out, exited };
+}
+
+/**
+ * `startServerProcess` for a test file's servers: each is killed (SIGKILL) after the test that
+ * started it. Call once at the top of the file (it registers the `afterEach`).
+ */
+export function serversKilledAfterEach(): typeof startServerProcess {
+  const running: ServerProcess[] = [];
+  afterEach(() => {
+    for (const server of running.splice(0)) server.child.kill('SIGKILL');
+  });
+  return async (...args) => {
+    const server = await startServerProcess(...args);
+    running.push(server);
+    return server;
+  };
 }
 
 /** Runs main.ts to completion with the given arguments (for flag errors and --help). */

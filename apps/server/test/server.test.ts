@@ -1,18 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { basicAuth, canConnect, runToExit, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { basicAuth, canConnect, runToExit, serversKilledAfterEach, tempDataDir, type ServerProcess } from './server-process.ts';
 
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-
-async function start(dataDir: string, args: string[] = []): Promise<ServerProcess> {
-  const server = await startServerProcess(dataDir, args);
-  running.push(server);
-  return server;
-}
+const start = serversKilledAfterEach();
 
 async function stop(server: ServerProcess): Promise<number | string> {
   const started = Date.now();

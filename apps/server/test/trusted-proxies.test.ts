@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChatClient, RefusedUpgrade, adminGet, adminPost, register } from './chat-client.ts';
-import { basicAuth, runToExit, startServerProcess, tempDataDir, type ServerProcess } from './server-process.ts';
+import { basicAuth, runToExit, serversKilledAfterEach, tempDataDir, type ServerProcess } from './server-process.ts';
 
 const BANNED = '203.0.113.50';
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill('SIGKILL');
-});
-
-async function start(args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = await startServerProcess(tempDataDir(), args, env);
-  running.push(server);
-  return server;
-}
+const startServer = serversKilledAfterEach();
+const start = (args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> => startServer(tempDataDir(), args, env);
 
 async function refusedWith(connecting: Promise<ChatClient>): Promise<number> {
   const error = await connecting.then(
