@@ -22,7 +22,8 @@ describe('the server process', () => {
     const dataDir = tempDataDir();
     const startedAt = Date.now();
     const server = await start(dataDir);
-    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    // A hang guard, not a speed test: a first start also builds the web pages, on a busy machine.
+    expect(Date.now() - startedAt).toBeLessThan(20_000);
     const status = (await (await fetch(`${server.url}/api/status`)).json()) as Record<string, unknown>;
     expect(status).toMatchObject({ online: false, viewerCount: 0, lastConnectTime: null, lastDisconnectTime: null, streamTitle: '' });
     expect(typeof status.versionNumber).toBe('string');
