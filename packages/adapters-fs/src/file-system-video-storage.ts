@@ -44,6 +44,7 @@ export class FileSystemVideoStorage implements VideoStorage {
   readonly #root: RealFolder;
   readonly #publicPath: string;
   readonly #cache: ByteLruCache;
+  readonly #caching: boolean;
   readonly #writes = new KeyedQueue();
   /** Disk reads in flight, shared by concurrent `get`s; a write to the key drops its entry. */
   readonly #loading = new Map<string, Promise<CachedObject | undefined>>();
@@ -57,13 +58,15 @@ export class FileSystemVideoStorage implements VideoStorage {
     this.#root = new RealFolder(options.root, 'video folder');
     this.#publicPath = (options.publicPath ?? '/hls').replace(/\/+$/, '');
     this.#cache = new ByteLruCache(cacheBytes);
+    this.#caching = cacheBytes > 0;
   }
 
   /** @throws when `key` is unsafe (see `isSafeStorageKey`) or the file cannot be written. */
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     if (!isStorableKey(key)) throw new Error(`refusing to store ${JSON.stringify(key)}: not a safe storage key`);
-    // `new Uint8Array` copies even a Buffer, whose slice() would share the caller's memory.
-    const copy = new Uint8Array(body);
+    // Only a cached body must outlive the caller's changes: `new Uint8Array` copies even a Buffer,
+    // whose slice() would share the caller's memory. Uncached, the bytes go straight to the file.
+    const copy = this.#caching ? new Uint8Array(body) : body;
     await this.#writes.run(key, async () => {
       const root = await this.#root.resolve();
       try {

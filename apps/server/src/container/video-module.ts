@@ -29,7 +29,9 @@ const s3WhenEnabled: RemoteVideoStorageFactory = ({ s3, videoServingEndpoint }) 
  */
 export const videoModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.VideoStorage)
-    .toResolvedValue((config: ServerConfig) => new FileSystemVideoStorage({ root: path.join(config.dataDir, 'hls') }), [TOKENS.Config])
+    // No hot cache: the core's live window already serves every file of the stream from memory,
+    // so a cache here would only hold a second copy of each segment.
+    .toResolvedValue((config: ServerConfig) => new FileSystemVideoStorage({ root: path.join(config.dataDir, 'hls'), cacheBytes: 0 }), [TOKENS.Config])
     .inSingletonScope();
   bind(TOKENS.VideoOptions)
     .toResolvedValue(
